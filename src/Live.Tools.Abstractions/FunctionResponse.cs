@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Live.Serialization;
+
+namespace Live;
+
+/// <summary>
+/// The result of a <see cref="FunctionCall"/>, sent back to the model. By convention the result sits under
+/// <c>"output"</c> and a failure under <c>"error"</c>; <see cref="Response"/> must be a JSON object.
+/// </summary>
+[JsonConverter(typeof(FunctionResponseConverter))]
+public sealed class FunctionResponse
+{
+    private JsonObject? _response;
+    private ReadOnlyMemory<byte> _responseUtf8;
+
+    /// <summary>The id of the <see cref="FunctionCall"/> this answers (required by the Gemini API).</summary>
+    public string? Id { get; set; }
+
+    /// <summary>The name of the function that was called.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>
+    /// The result as a JSON object, for example <c>{"output": …}</c> or <c>{"error": "…"}</c>.
+    /// A response created by <see cref="FromUtf8Json"/> is parsed the first time this is read.
+    /// </summary>
+    public JsonObject? Response
+    {
+        get
+        {
+            if (_response is null && !_responseUtf8.IsEmpty)
+            {
+                _response = JsonNode.Parse(_responseUtf8.Span)?.AsObject();
+                _responseUtf8 = default;
+            }
+
+            return _response;
+        }
+
+        set
+        {
+            _response = value;
+            _responseUtf8 = default;
+        }
+    }
+
+    /// <summary>When a <see cref="Behavior.NonBlocking"/> function's result is taken up by the model.</summary>
+    public FunctionResponseScheduling? Scheduling { get; set; }
+
+    /// <summary>Whether more responses for the same call follow (non-blocking functions, Gemini API only).</summary>
+    public bool? WillContinue { get; set; }
+
+    /// <summary>The response object as UTF-8 JSON when it was supplied that way and not yet parsed.</summary>
+    internal ReadOnlyMemory<byte> ResponseUtf8 => _responseUtf8;
+
+    /// <summary>
+    /// Creates a response whose <c>response</c> object is already UTF-8 JSON (as the generated dispatchers write it),
+    /// so it is sent without building a DOM.
+    /// </summary>
+    /// <param name="id">The id of the call answered.</param>
+    /// <param name="name">The function's name.</param>
+    /// <param name="responseObjectUtf8">A complete JSON object, for example <c>{"output":42}</c>. It is not copied: do not change it afterwards.</param>
+    /// <returns>The response.</returns>
+    public static FunctionResponse FromUtf8Json(string? id, string? name, ReadOnlyMemory<byte> responseObjectUtf8)
+    {
+        if (responseObjectUtf8.IsEmpty)
+        {
+            throw new ArgumentException("The response must be a JSON object.", nameof(responseObjectUtf8));
+        }
+
+        return new FunctionResponse { Id = id, Name = name, _responseUtf8 = responseObjectUtf8 };
+    }
+
+    /// <summary>Creates an error response: <c>{"error": message}</c>.</summary>
+    /// <param name="id">The id of the call answered.</param>
+    /// <param name="name">The function's name.</param>
+    /// <param name="message">What went wrong, for the model to read.</param>
+    /// <returns>The response.</returns>
+    public static FunctionResponse FromError(string? id, string? name, string message) =>
+        new() { Id = id, Name = name, Response = new JsonObject { ["error"] = message } };
+
+    /// <summary>Whether the response object carries an <c>"error"</c> member.</summary>
+    [JsonIgnore]
+    public bool IsError => Response is { } r && r.ContainsKey("error");
+
+    /// <inheritdoc />
+    public override string ToString() => $"FunctionResponse {Name} (id {Id})";
+}
