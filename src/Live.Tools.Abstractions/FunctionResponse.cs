@@ -50,6 +50,12 @@ public sealed class FunctionResponse
     /// <summary>Whether more responses for the same call follow (non-blocking functions, Gemini API only).</summary>
     public bool? WillContinue { get; set; }
 
+    /// <summary>
+    /// The exception a tool threw, when this error response was made from one. Never sent: it lets a tool loop
+    /// log the failure and, when told to, show its message to the model.
+    /// </summary>
+    public Exception? ToolException { get; set; }
+
     /// <summary>The response object as UTF-8 JSON when it was supplied that way and not yet parsed.</summary>
     internal ReadOnlyMemory<byte> ResponseUtf8 => _responseUtf8;
 
