@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Live.Serialization;
@@ -85,9 +86,38 @@ public sealed class FunctionResponse
     public static FunctionResponse FromError(string? id, string? name, string message) =>
         new() { Id = id, Name = name, Response = new JsonObject { ["error"] = message } };
 
-    /// <summary>Whether the response object carries an <c>"error"</c> member.</summary>
+    /// <summary>Whether the response object carries a top-level <c>"error"</c> member.</summary>
     [JsonIgnore]
-    public bool IsError => Response is { } r && r.ContainsKey("error");
+    public bool IsError
+    {
+        get
+        {
+            if (_response is not null || _responseUtf8.IsEmpty)
+            {
+                return _response is { } r && r.ContainsKey("error");
+            }
+
+            // Scan the top-level member names of the UTF-8 JSON without building a DOM.
+            var reader = new Utf8JsonReader(_responseUtf8.Span);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("error"u8))
+                {
+                    return true;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+
+            return false;
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"FunctionResponse {Name} (id {Id})";
