@@ -7,7 +7,7 @@ public sealed class AutomaticActivityDetection
 {
     /// <summary>
     /// Whether automatic detection is off. When true, the client marks activity with
-    /// <c>activityStart</c>/<c>activityEnd</c> (<c>AsyncSession.SendActivityStartAsync</c>).
+    /// <c>activityStart</c>/<c>activityEnd</c> (<see cref="AsyncSession.SendActivityStartAsync"/>).
     /// </summary>
     [JsonPropertyName("disabled")]
     public bool? Disabled { get; set; }

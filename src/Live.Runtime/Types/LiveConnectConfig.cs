@@ -10,7 +10,7 @@ namespace Live;
 /// <remarks>
 /// The older <see cref="GenerationConfig"/> still works: its fields are sent as given and the flat fields are merged
 /// into it. Setting the same field in both places with different values is an error (<see cref="ArgumentException"/>
-/// from <c>AsyncLive.ConnectAsync</c>, before anything is sent).
+/// from <see cref="AsyncLive.ConnectAsync"/>, before anything is sent).
 /// </remarks>
 public sealed class LiveConnectConfig
 {

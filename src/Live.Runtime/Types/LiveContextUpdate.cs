@@ -2,7 +2,7 @@ namespace Live;
 
 /// <summary>
 /// A mid-session change of the system instruction and/or the tools, sent with
-/// <c>AsyncSession.SendContextUpdateAsync</c>. Null members are left unchanged.
+/// <see cref="AsyncSession.SendContextUpdateAsync"/>. Null members are left unchanged.
 /// </summary>
 public sealed class LiveContextUpdate
 {

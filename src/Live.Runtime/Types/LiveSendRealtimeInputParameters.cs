@@ -1,7 +1,7 @@
 namespace Live;
 
 /// <summary>
-/// Realtime input for <c>AsyncSession.SendRealtimeInputAsync</c>.
+/// Realtime input for <see cref="AsyncSession.SendRealtimeInputAsync(LiveSendRealtimeInputParameters, CancellationToken)"/>.
 /// Set one member per message (the service handles each on arrival); several are sent together in one
 /// <c>realtimeInput</c> message, as the official JavaScript client does.
 /// </summary>

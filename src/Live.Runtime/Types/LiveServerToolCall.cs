@@ -4,7 +4,7 @@ namespace Live;
 
 /// <summary>
 /// The model asks the client to call functions. Answer all of them with one
-/// <c>AsyncSession.SendToolResponseAsync</c> carrying the same ids.
+/// <see cref="AsyncSession.SendToolResponseAsync(IEnumerable{FunctionResponse}, CancellationToken)"/> carrying the same ids.
 /// </summary>
 public sealed class LiveServerToolCall
 {

@@ -1,0 +1,170 @@
+using System.Net.WebSockets;
+using Live.Session;
+using Live.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Live;
+
+/// <summary>
+/// Settings of a <see cref="Client"/>: the backend (Gemini API or Vertex AI), credentials, endpoint, limits and
+/// logging. A <see cref="Client"/> copies them when it is created; later changes do not affect it.
+/// </summary>
+public sealed class ClientOptions
+{
+    /// <summary>The default of <see cref="SetupTimeout"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultSetupTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The default of <see cref="MaxIncomingMessageBytes"/>: 16 MiB.</summary>
+    public const int DefaultMaxIncomingMessageBytes = 16 * 1024 * 1024;
+
+    /// <summary>The default of <see cref="MaxJsonDepth"/>: 64.</summary>
+    public const int DefaultMaxJsonDepth = 64;
+
+    /// <summary>
+    /// The API key: a Gemini API key (sent as the <c>key</c> query parameter), an ephemeral token
+    /// <c>auth_tokens/…</c> (sent as <c>access_token</c> to the constrained method), or with <see cref="VertexAI"/> an
+    /// express-mode key (sent in the <c>x-goog-api-key</c> header). Never logged or shown by <see cref="ToString"/>.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Whether to use Vertex AI instead of the Gemini Developer API.</summary>
+    public bool VertexAI { get; set; }
+
+    /// <summary>The Google Cloud project (Vertex AI).</summary>
+    public string? Project { get; set; }
+
+    /// <summary>The Google Cloud location (Vertex AI), for example <c>us-central1</c>; <c>global</c> when not set.</summary>
+    public string? Location { get; set; }
+
+    /// <summary>
+    /// Supplies an OAuth2 access token (scope <c>https://www.googleapis.com/auth/cloud-platform</c>) for Vertex AI,
+    /// sent as <c>Authorization: Bearer …</c>. Called once per connection.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
+
+    /// <summary>
+    /// A different service address (a proxy or gateway). <c>http</c> becomes <c>ws</c>, <c>https</c> becomes
+    /// <c>wss</c>; the Live path is appended as the official clients do. When null, <c>GOOGLE_GEMINI_BASE_URL</c> or
+    /// <c>GOOGLE_VERTEX_BASE_URL</c> is used if set. With <see cref="VertexAI"/> and neither project nor key, the URL
+    /// is used as it is (a gateway).
+    /// </summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>
+    /// The API version. Null means the default: <c>v1beta</c> on the Gemini API (<c>v1alpha</c> for an ephemeral
+    /// <c>auth_tokens/…</c> token) and <c>v1beta1</c> on Vertex AI.
+    /// </summary>
+    public string? ApiVersion { get; set; }
+
+    /// <summary>Extra HTTP headers sent with the WebSocket handshake. Their values are never logged.</summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The logger factory; none when null. Payloads are logged only at <see cref="LogLevel.Trace"/>; keys and tokens never.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Adjusts the <see cref="ClientWebSocket"/> before it connects (for example a proxy, certificates, keep-alive).</summary>
+    public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
+
+    /// <summary>
+    /// Supplies an already connected <see cref="WebSocket"/> instead of a <see cref="ClientWebSocket"/>: it gets the
+    /// URL (which may carry the API key) and the handshake headers. For tests, unusual transports and proxies.
+    /// </summary>
+    public Func<Uri, IReadOnlyDictionary<string, string>, CancellationToken, ValueTask<WebSocket>>? WebSocketFactory { get; set; }
+
+    /// <summary>
+    /// How long <see cref="AsyncLive.ConnectAsync"/> waits for the connection and <c>setupComplete</c> before it fails
+    /// with a <see cref="TimeoutException"/>; 30 seconds by default, <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </summary>
+    public TimeSpan SetupTimeout { get; set; } = DefaultSetupTimeout;
+
+    /// <summary>The largest message accepted from the service (16 MiB by default); a larger one closes the session with a <see cref="LiveProtocolException"/>.</summary>
+    public int MaxIncomingMessageBytes { get; set; } = DefaultMaxIncomingMessageBytes;
+
+    /// <summary>The deepest JSON nesting accepted from the service (64 by default); a deeper message closes the session with a <see cref="LiveProtocolException"/>.</summary>
+    public int MaxJsonDepth { get; set; } = DefaultMaxJsonDepth;
+
+    /// <summary>Whether unencrypted <c>ws://</c> is allowed to hosts other than the loopback interface; false by default.</summary>
+    public bool AllowInsecureTransport { get; set; }
+
+    /// <summary>Replaces the WebSocket transport (in-memory tests).</summary>
+    internal LiveTransportFactory? TransportFactory { get; set; }
+
+    /// <summary>Reads environment variables (tests replace it).</summary>
+    internal Func<string, string?> EnvironmentReader { get; set; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Creates options from the environment as the official clients read it.</summary>
+    /// <param name="environment">Reads a variable.</param>
+    /// <returns>The options.</returns>
+    /// <remarks>
+    /// <c>GOOGLE_API_KEY</c> wins over <c>GEMINI_API_KEY</c> when both are set (measured in both official SDKs);
+    /// <c>GOOGLE_GENAI_USE_VERTEXAI</c> (<c>true</c>/<c>1</c>) selects Vertex AI with <c>GOOGLE_CLOUD_PROJECT</c>
+    /// and <c>GOOGLE_CLOUD_LOCATION</c>.
+    /// </remarks>
+    internal static ClientOptions FromEnvironment(Func<string, string?> environment)
+    {
+        string? Read(string name) => environment(name) is { Length: > 0 } value ? value : null;
+
+        bool vertex = Read("GOOGLE_GENAI_USE_VERTEXAI") is { } flag
+            && (flag.Equals("true", StringComparison.OrdinalIgnoreCase) || flag == "1");
+        var options = new ClientOptions
+        {
+            ApiKey = Read("GOOGLE_API_KEY") ?? Read("GEMINI_API_KEY"),
+            VertexAI = vertex,
+            EnvironmentReader = environment,
+        };
+
+        if (vertex)
+        {
+            options.Project = Read("GOOGLE_CLOUD_PROJECT");
+            options.Location = Read("GOOGLE_CLOUD_LOCATION");
+            if (options.Project is not null)
+            {
+                // Project/location and an API key are exclusive; the explicit project wins, as in the official SDKs.
+                options.ApiKey = null;
+            }
+        }
+
+        return options;
+    }
+
+    /// <summary>Copies the options.</summary>
+    /// <returns>The copy.</returns>
+    internal ClientOptions Clone()
+    {
+        var copy = new ClientOptions
+        {
+            ApiKey = ApiKey,
+            VertexAI = VertexAI,
+            Project = Project,
+            Location = Location,
+            AccessTokenProvider = AccessTokenProvider,
+            BaseUrl = BaseUrl,
+            ApiVersion = ApiVersion,
+            LoggerFactory = LoggerFactory,
+            ConfigureWebSocket = ConfigureWebSocket,
+            WebSocketFactory = WebSocketFactory,
+            SetupTimeout = SetupTimeout,
+            MaxIncomingMessageBytes = MaxIncomingMessageBytes,
+            MaxJsonDepth = MaxJsonDepth,
+            AllowInsecureTransport = AllowInsecureTransport,
+            TransportFactory = TransportFactory,
+            EnvironmentReader = EnvironmentReader,
+        };
+
+        foreach (KeyValuePair<string, string> header in Headers)
+        {
+            copy.Headers[header.Key] = header.Value;
+        }
+
+        return copy;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"ClientOptions ({(VertexAI ? "Vertex AI" : "Gemini API")}, API key {(string.IsNullOrEmpty(ApiKey) ? "not set" : "set")}"
+        + (Project is null ? string.Empty : $", project {Project}")
+        + (Location is null ? string.Empty : $", location {Location}")
+        + (BaseUrl is null ? string.Empty : $", base URL {UrlRedaction.Redact(BaseUrl)}")
+        + (Headers.Count == 0 ? string.Empty : $", {Headers.Count} header(s)")
+        + ")";
+}

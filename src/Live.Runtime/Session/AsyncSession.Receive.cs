@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using Live.Logging;
+using Live.Session;
+
+namespace Live;
+
+public sealed partial class AsyncSession
+{
+    /// <summary>
+    /// Every message the service sends, across turns, until the session closes: <c>setupComplete</c> first (with any
+    /// message that arrived before it, in arrival order), then content, tool calls, transcriptions, usage, … It does not
+    /// stop at <see cref="LiveServerContent.TurnComplete"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; no message is lost, and a new call goes on where this one stopped.</param>
+    /// <returns>The messages.</returns>
+    /// <exception cref="InvalidOperationException">Another <see cref="ReceiveAsync"/> is reading the session.</exception>
+    /// <exception cref="LiveClientException">The service closed the session because of the request (1007, 1008, 4000–4999, …).</exception>
+    /// <exception cref="LiveServerException">The service failed or the connection broke (1011, 1006, …).</exception>
+    /// <exception cref="LiveProtocolException">A frame could not be read (see <see cref="LiveProtocolException.IsFatal"/>).</exception>
+    public async IAsyncEnumerable<LiveServerMessage> ReceiveAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.CompareExchange(ref _reading, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("Another ReceiveAsync is already reading this session; only one reader at a time is supported.");
+        }
+
+        try
+        {
+            while (true)
+            {
+                LiveServerMessage? message = await ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                if (message is null)
+                {
+                    yield break;
+                }
+
+                yield return message;
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _reading, 0);
+        }
+    }
+
+    /// <summary>The next message; null at a normal end.</summary>
+    private async ValueTask<LiveServerMessage?> ReadNextAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count > 0)
+        {
+            PendingMessage item = _pending.Dequeue();
+            item.Error?.Throw();
+            return item.Message;
+        }
+
+        if (_ended)
+        {
+            _terminalError?.Throw();
+            return null;
+        }
+
+        ReceivedFrame received;
+        try
+        {
+            received = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception) when (Volatile.Read(ref _closeRequested) != 0)
+        {
+            // Closed by this side: whatever the broken connection reports is the expected end.
+            End(null);
+            return null;
+        }
+        catch (LiveProtocolException ex) when (!ex.IsFatal)
+        {
+            throw;
+        }
+        catch (LiveException ex)
+        {
+            End(ex);
+            throw;
+        }
+
+        if (!received.IsClose)
+        {
+            return received.Message;
+        }
+
+        int code = received.CloseCode ?? 1005;
+        if (Volatile.Read(ref _closeRequested) != 0)
+        {
+            End(null);
+            return null;
+        }
+
+        SessionLog.ServerClosed(_logger, code, received.CloseReason);
+        if (code == 1000)
+        {
+            End(null);
+            return null;
+        }
+
+        LiveException closed = LiveException.FromClose(code, received.CloseReason, beforeSetupComplete: false);
+        End(closed);
+        throw closed;
+    }
+
+    private void End(Exception? error)
+    {
+        _terminalError = error is null ? null : ExceptionDispatchInfo.Capture(error);
+        _ended = true;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Runtime.ExceptionServices;
+using Live.Logging;
+using Live.Session;
+using Live.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace Live;
+
+/// <summary>
+/// A Live API session: one WebSocket connection to the model, opened by <see cref="AsyncLive.ConnectAsync"/>.
+/// Send with the <c>Send…Async</c> methods, read everything the service sends with <see cref="ReceiveAsync"/>,
+/// and end it with <see cref="CloseAsync"/> or <c>await using</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Sends are safe from many threads at once: each frame is written whole, one at a time (a <see cref="SemaphoreSlim"/>).
+/// One reader at a time: a second concurrent <see cref="ReceiveAsync"/> throws <see cref="InvalidOperationException"/>.
+/// </para>
+/// <para>
+/// Errors: a close by the service with 1000 ends <see cref="ReceiveAsync"/> normally; any other close ends it with a
+/// <see cref="LiveClientException"/> or <see cref="LiveServerException"/> carrying the code and reason. A frame that
+/// cannot be read makes that <see cref="ReceiveAsync"/> throw a <see cref="LiveProtocolException"/> for that frame
+/// only: the session stays open and a new <see cref="ReceiveAsync"/> goes on with the next frame (unless
+/// <see cref="LiveProtocolException.IsFatal"/>). Sending after the session closed throws
+/// <see cref="InvalidOperationException"/>; nothing is dropped silently.
+/// </para>
+/// </remarks>
+public sealed partial class AsyncSession : IAsyncDisposable
+{
+    private const int MaxMessagesBeforeSetupComplete = 256;
+
+    private readonly LiveConnection _connection;
+    private readonly ClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly Queue<PendingMessage> _pending = new();
+    private int _reading;
+    private int _closeRequested;
+    private volatile bool _ended;
+    private ExceptionDispatchInfo? _terminalError;
+
+    internal AsyncSession(LiveConnection connection, string model, LiveConnectConfig config, ClientOptions options, ILoggerFactory loggerFactory, ILogger logger)
+    {
+        _connection = connection;
+        Model = model;
+        Config = config;
+        _options = options;
+        LoggerFactory = loggerFactory;
+        _logger = logger;
+    }
+
+    /// <summary>The configuration the session was set up with (what was sent in <c>setup</c>).</summary>
+    public LiveConnectConfig Config { get; }
+
+    /// <summary>The model, normalised as sent in <c>setup.model</c> (for example <c>models/gemini-live-2.5-flash-preview</c>).</summary>
+    public string Model { get; }
+
+    /// <summary>The session id from <c>setupComplete</c>, when the service sent one.</summary>
+    public string? SessionId { get; private set; }
+
+    /// <summary>Whether the session is closed: by <see cref="CloseAsync"/>, or by the service.</summary>
+    public bool IsClosed => Volatile.Read(ref _closeRequested) != 0 || _ended || _connection.IsCloseReceived;
+
+    /// <summary>Whether the session runs on Vertex AI.</summary>
+    internal bool IsVertexAI => _options.VertexAI;
+
+    /// <summary>The logger factory of the client (for the tool loop).</summary>
+    internal ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>The session's logger (for the tool loop).</summary>
+    internal ILogger Logger => _logger;
+
+    /// <summary>Sends <c>setup</c> and waits for <c>setupComplete</c>, buffering whatever arrives first.</summary>
+    /// <param name="setup">The setup message.</param>
+    /// <param name="cancellationToken">Cancels (or times out) the wait.</param>
+    /// <returns>When the session is ready.</returns>
+    internal async Task StartAsync(LiveClientMessage setup, CancellationToken cancellationToken)
+    {
+        await _connection.SendMessageAsync("setup", setup, cancellationToken).ConfigureAwait(false);
+        for (int count = 0; count <= MaxMessagesBeforeSetupComplete; count++)
+        {
+            ReceivedFrame received;
+            try
+            {
+                received = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (LiveProtocolException ex) when (!ex.IsFatal)
+            {
+                SessionLog.MalformedFrameBeforeSetup(_logger);
+                _pending.Enqueue(new PendingMessage(null, ExceptionDispatchInfo.Capture(ex)));
+                continue;
+            }
+
+            if (received.IsClose)
+            {
+                int code = received.CloseCode ?? 1005;
+                SessionLog.ServerClosed(_logger, code, received.CloseReason);
+                throw LiveException.FromClose(code, received.CloseReason, beforeSetupComplete: true);
+            }
+
+            LiveServerMessage message = received.Message!;
+            _pending.Enqueue(new PendingMessage(message, null));
+            if (message.SetupComplete is not null)
+            {
+                SessionId = message.SetupComplete.SessionId;
+                SessionLog.SetupComplete(_logger, Model, SessionId);
+                return;
+            }
+
+            SessionLog.BufferedBeforeSetup(_logger, message);
+        }
+
+        throw new LiveProtocolException(
+            $"The service sent more than {MaxMessagesBeforeSetupComplete} messages without setupComplete.", null, isFatal: true);
+    }
+
+    /// <summary>Ends the connection without the close handshake (a failed connect).</summary>
+    /// <returns>When the connection is gone.</returns>
+    internal async ValueTask AbortAsync()
+    {
+        Interlocked.Exchange(ref _closeRequested, 1);
+        _ended = true;
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Closes the session with status 1000 (normal closure). Idempotent: later calls, and a close after the service
+    /// closed, do nothing. A <see cref="ReceiveAsync"/> in progress ends normally.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels sending the close frame.</param>
+    /// <returns>When the session is closed.</returns>
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _closeRequested, 1) != 0)
+        {
+            return;
+        }
+
+        SessionLog.Closing(_logger);
+        try
+        {
+            await _connection.CloseAsync(1000, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes the session (see <see cref="CloseAsync"/>).</summary>
+    /// <returns>When the session is closed.</returns>
+    public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"AsyncSession {Model} (session id {SessionId ?? "none"}, {(IsClosed ? "closed" : "open")})";
+
+    private void ThrowIfClosed()
+    {
+        if (IsClosed)
+        {
+            throw new InvalidOperationException("The Live session is closed; nothing can be sent.");
+        }
+    }
+
+    private readonly record struct PendingMessage(LiveServerMessage? Message, ExceptionDispatchInfo? Error);
+}

@@ -1,0 +1,350 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Live.Session;
+
+namespace Live.Transport;
+
+/// <summary>
+/// A <see cref="ILiveTransport"/> over a <see cref="WebSocket"/>. A background pump reads whole messages into a
+/// small bounded queue, so cancelling a receive never aborts the socket (as cancelling
+/// <see cref="WebSocket.ReceiveAsync(Memory{byte}, CancellationToken)"/> would) and no message is lost.
+/// </summary>
+internal sealed class WebSocketTransport : ILiveTransport
+{
+    private const int InitialBufferSize = 16 * 1024;
+    private const int QueueCapacity = 16;
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly WebSocket _socket;
+    private readonly int _maxMessageBytes;
+    private readonly Channel<object> _frames;
+    private readonly CancellationTokenSource _pumpCancellation = new();
+    private readonly Task _pump;
+    private volatile bool _closeReceived;
+    private volatile bool _closeSent;
+    private int _disposed;
+    private object? _terminal;
+
+    private WebSocketTransport(WebSocket socket, int maxMessageBytes)
+    {
+        _socket = socket;
+        _maxMessageBytes = maxMessageBytes;
+        _frames = Channel.CreateBounded<object>(new BoundedChannelOptions(QueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _pump = Task.Run(PumpAsync);
+    }
+
+    public bool IsCloseReceived => _closeReceived;
+
+    /// <summary>Opens a WebSocket to the endpoint (or takes one from <see cref="ClientOptions.WebSocketFactory"/>) and wraps it.</summary>
+    /// <param name="endpoint">Where to connect.</param>
+    /// <param name="options">Limits and WebSocket hooks.</param>
+    /// <param name="cancellationToken">Cancels the handshake.</param>
+    /// <returns>The transport.</returns>
+    public static async ValueTask<ILiveTransport> ConnectAsync(LiveEndpoint endpoint, ClientOptions options, CancellationToken cancellationToken)
+    {
+        WebSocket socket;
+        if (options.WebSocketFactory is { } factory)
+        {
+            socket = await factory(endpoint.Uri, endpoint.Headers, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("ClientOptions.WebSocketFactory returned null.");
+        }
+        else
+        {
+            socket = await ConnectClientWebSocketAsync(endpoint, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new WebSocketTransport(socket, options.MaxIncomingMessageBytes);
+    }
+
+    private static async Task<ClientWebSocket> ConnectClientWebSocketAsync(LiveEndpoint endpoint, ClientOptions options, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        try
+        {
+            foreach (KeyValuePair<string, string> header in endpoint.Headers)
+            {
+                socket.Options.SetRequestHeader(header.Key, header.Value);
+            }
+
+            socket.Options.CollectHttpResponseDetails = true;
+            options.ConfigureWebSocket?.Invoke(socket.Options);
+            await socket.ConnectAsync(endpoint.Uri, cancellationToken).ConfigureAwait(false);
+            return socket;
+        }
+        catch (WebSocketException ex)
+        {
+            int status = (int)socket.HttpStatusCode;
+            socket.Dispose();
+            if (status >= 400 && status < 500)
+            {
+                throw new LiveClientException(
+                    $"The Live API refused the WebSocket handshake to {endpoint.RedactedUrl} with HTTP {status}.", null, null, status, ex);
+            }
+
+            if (status >= 500 || (status > 0 && status != 101))
+            {
+                throw new LiveServerException(
+                    $"The Live API refused the WebSocket handshake to {endpoint.RedactedUrl} with HTTP {status}.", null, null, status, ex);
+            }
+
+            throw new LiveServerException(
+                $"Could not open the WebSocket to {endpoint.RedactedUrl}: {ex.Message}", 1006, null, null, ex);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask SendTextAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
+    {
+        if (_closeReceived || _closeSent || _socket.State != WebSocketState.Open)
+        {
+            throw new InvalidOperationException("The Live connection is closed.");
+        }
+
+        try
+        {
+            await _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException("The Live connection is closed.", ex);
+        }
+    }
+
+    public async ValueTask<TransportFrame> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        // After the end of the connection every later receive sees the same end again.
+        if (_terminal is not null)
+        {
+            return _terminal is Exception seen ? throw seen : (TransportFrame)_terminal;
+        }
+
+        object item;
+        try
+        {
+            item = await _frames.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            _terminal = TransportFrame.Close(1006, "The connection was closed.");
+            return (TransportFrame)_terminal;
+        }
+
+        if (item is Exception error)
+        {
+            _terminal = error;
+            throw error;
+        }
+
+        var frame = (TransportFrame)item;
+        if (frame.Kind == TransportFrameKind.Close)
+        {
+            _terminal = frame;
+        }
+
+        return frame;
+    }
+
+    public async ValueTask CloseAsync(int closeCode, string? reason, CancellationToken cancellationToken)
+    {
+        if (_closeSent)
+        {
+            return;
+        }
+
+        _closeSent = true;
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        try
+        {
+            await _socket.CloseOutputAsync((WebSocketCloseStatus)closeCode, reason, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already closed or broken: nothing left to say.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Give the peer a moment to answer our close frame, then stop the pump and drop the socket.
+        if (_closeSent && !_closeReceived)
+        {
+            await Task.WhenAny(_pump, Task.Delay(CloseHandshakeTimeout)).ConfigureAwait(false);
+        }
+
+        _pumpCancellation.Cancel();
+        _socket.Abort();
+        try
+        {
+            await _pump.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _socket.Dispose();
+        _pumpCancellation.Dispose();
+        while (_frames.Reader.TryRead(out object? item))
+        {
+            (item as TransportFrame)?.Dispose();
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        CancellationToken cancellationToken = _pumpCancellation.Token;
+        object terminal;
+        try
+        {
+            while (true)
+            {
+                TransportFrame frame = await ReceiveWholeMessageAsync(cancellationToken).ConfigureAwait(false);
+                if (frame.Kind == TransportFrameKind.Close)
+                {
+                    _closeReceived = true;
+                    await CompleteCloseHandshakeAsync(cancellationToken).ConfigureAwait(false);
+                    terminal = frame;
+                    break;
+                }
+
+                try
+                {
+                    await _frames.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    frame.Dispose();
+                    throw;
+                }
+            }
+        }
+        catch (LiveProtocolException ex)
+        {
+            terminal = ex;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _frames.Writer.TryComplete();
+            return;
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            terminal = _closeSent
+                ? TransportFrame.Close(1000, null)
+                : new LiveServerException("The Live connection was lost without a close frame (1006).", 1006, null, null, ex);
+        }
+
+        _closeReceived = true;
+        try
+        {
+            await _frames.Writer.WriteAsync(terminal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            (terminal as TransportFrame)?.Dispose();
+        }
+
+        _frames.Writer.TryComplete();
+    }
+
+    private async Task CompleteCloseHandshakeAsync(CancellationToken cancellationToken)
+    {
+        if (_socket.State != WebSocketState.CloseReceived)
+        {
+            return;
+        }
+
+        try
+        {
+            _closeSent = true;
+            await _socket.CloseOutputAsync(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // The peer is gone already.
+        }
+    }
+
+    private async Task<TransportFrame> ReceiveWholeMessageAsync(CancellationToken cancellationToken)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, _maxMessageBytes + 1));
+        int length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    int newSize = (int)Math.Min((long)buffer.Length * 2, (long)_maxMessageBytes + 1);
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(newSize);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return TransportFrame.Close((int?)_socket.CloseStatus ?? 1005, _socket.CloseStatusDescription);
+                }
+
+                length += result.Count;
+                if (length > _maxMessageBytes)
+                {
+                    string excerpt = LiveProtocolException.Excerpt(buffer.AsSpan(0, Math.Min(length, 1024)));
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    await CloseForViolationAsync(WebSocketCloseStatus.MessageTooBig, "Message too big").ConfigureAwait(false);
+                    throw new LiveProtocolException(
+                        $"A message from the service is larger than ClientOptions.MaxIncomingMessageBytes ({_maxMessageBytes} bytes); the session was closed.",
+                        excerpt,
+                        isFatal: true,
+                        closeCode: (int)WebSocketCloseStatus.MessageTooBig);
+                }
+
+                if (result.EndOfMessage)
+                {
+                    TransportFrameKind kind = result.MessageType == WebSocketMessageType.Binary ? TransportFrameKind.Binary : TransportFrameKind.Text;
+                    return TransportFrame.Message(kind, buffer, length, pooled: true);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not LiveProtocolException)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private async Task CloseForViolationAsync(WebSocketCloseStatus status, string reason)
+    {
+        _closeSent = true;
+        try
+        {
+            using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
+            await _socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // Best effort.
+        }
+    }
+}
