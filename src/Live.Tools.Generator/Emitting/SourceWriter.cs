@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace Live.Tools.Generator.Emitting;
+
+/// <summary>A small indented text writer for generated C#.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _builder = new();
+
+    public int Indentation { get; set; }
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _builder.Append(' ', Indentation * 4);
+            _builder.Append(text);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    public SourceWriter Open(string text)
+    {
+        Line(text);
+        Line("{");
+        Indentation++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        Indentation--;
+        Line("}" + suffix);
+        return this;
+    }
+
+    public override string ToString() => _builder.ToString();
+}

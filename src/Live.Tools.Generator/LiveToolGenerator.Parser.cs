@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Threading;
+using Live.Tools.Generator.Model;
+using Live.Tools.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace Live.Tools.Generator;
+
+/// <content>The first pipeline step: a <c>[LiveTool]</c> method to an equatable model, through the shared <see cref="ToolParser"/>.</content>
+public sealed partial class LiveToolGenerator
+{
+    private static ToolMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
+        {
+            return null;
+        }
+
+        var known = KnownTypes.Create(context.SemanticModel.Compilation);
+        var problems = new List<Problem>();
+        TypeSpec? type = ToolParser.ParseType(method.ContainingType, problems: null, method.Name, cancellationToken);
+        if (type is null)
+        {
+            return null;
+        }
+
+        ToolSpec? tool = ToolParser.ParseMethod(method, context.Attributes[0], known, problems, cancellationToken);
+        return tool is null ? null : new ToolMethodSpec(type, tool);
+    }
+}

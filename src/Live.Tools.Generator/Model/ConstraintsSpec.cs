@@ -1,0 +1,27 @@
+namespace Live.Tools.Generator.Model;
+
+/// <summary>The DataAnnotations of a parameter or property, mapped to the schema and checked by the dispatcher.</summary>
+/// <param name="Minimum">The lower bound of a number.</param>
+/// <param name="Maximum">The upper bound of a number.</param>
+/// <param name="MinimumIsExclusive">Whether the lower bound is excluded.</param>
+/// <param name="MaximumIsExclusive">Whether the upper bound is excluded.</param>
+/// <param name="MinLength">The fewest characters or items.</param>
+/// <param name="MaxLength">The most characters or items.</param>
+/// <param name="Pattern">The regular expression a string must match entirely.</param>
+/// <param name="NonEmptyString">Whether a string must not be empty or white space (<c>[Required]</c>).</param>
+internal sealed record ConstraintsSpec(
+    double? Minimum,
+    double? Maximum,
+    bool MinimumIsExclusive,
+    bool MaximumIsExclusive,
+    long? MinLength,
+    long? MaxLength,
+    string? Pattern,
+    bool NonEmptyString)
+{
+    public static ConstraintsSpec None { get; } = new(null, null, false, false, null, null, null, false);
+
+    public bool HasRange => Minimum is not null || Maximum is not null;
+
+    public bool HasLength => MinLength is not null || MaxLength is not null;
+}

@@ -1,0 +1,16 @@
+namespace Live.Tools.Generator.Model;
+
+/// <summary>One parameter of a tool method.</summary>
+/// <param name="JsonName">The JSON name the model uses.</param>
+/// <param name="Kind">Where the value comes from.</param>
+/// <param name="Value">How it is read (JSON parameters only).</param>
+/// <param name="IsRequired">Whether the args must carry it.</param>
+/// <param name="DefaultExpression">The C# expression used when it is missing (optional parameters).</param>
+/// <param name="Constraints">The DataAnnotations checks.</param>
+internal sealed record ParameterSpec(
+    string JsonName,
+    ParameterKind Kind,
+    ValueSpec? Value,
+    bool IsRequired,
+    string? DefaultExpression,
+    ConstraintsSpec Constraints);

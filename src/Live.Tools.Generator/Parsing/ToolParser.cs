@@ -1,0 +1,360 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Live.Tools.Generator.Diagnostics;
+using Live.Tools.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Live.Tools.Generator.Parsing;
+
+/// <summary>
+/// The single validator and model builder of a <c>[LiveTool]</c> method, shared by the generator (which skips a tool
+/// with problems) and the analyzer (which reports them). Add new checks here so the two never disagree.
+/// </summary>
+internal static class ToolParser
+{
+    /// <summary>Parses one method; returns its spec (null when it has problems) and adds its problems.</summary>
+    public static ToolSpec? ParseMethod(IMethodSymbol method, AttributeData attribute, KnownTypes known, List<Problem> problems, CancellationToken cancellationToken)
+    {
+        int before = problems.Count;
+        Location? identifier = method.Locations.FirstOrDefault();
+
+        if (method.MethodKind != MethodKind.Ordinary)
+        {
+            problems.Add(new Problem(DiagnosticDescriptors.UnsupportedMethod, identifier, new object?[] { method.Name, "only ordinary methods can be tools, not " + Describe(method.MethodKind) }));
+            return null;
+        }
+
+        if (method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface)
+        {
+            problems.Add(new Problem(DiagnosticDescriptors.UnsupportedMethod, identifier, new object?[] { method.Name, "abstract and interface methods have no body to call; put [LiveTool] on the implementation" }));
+            return null;
+        }
+
+        if (method.IsGenericMethod)
+        {
+            problems.Add(new Problem(DiagnosticDescriptors.GenericTool, identifier, new object?[] { method.Name, "it is generic, and the model cannot choose type arguments" }));
+        }
+
+        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType)
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.GenericTool, identifier, new object?[] { method.Name, "its containing type '" + type.Name + "' is generic" }));
+                break;
+            }
+        }
+
+        if (method.IsAsync && method.ReturnsVoid)
+        {
+            problems.Add(new Problem(DiagnosticDescriptors.AsyncVoid, identifier, new object?[] { method.Name }));
+        }
+
+        string name = ToolName(method, attribute, known, problems, identifier);
+        var mapper = new TypeMapper(known, cancellationToken);
+        var parameters = new List<ParameterSpec>();
+        var properties = new List<SchemaPropertySpec>();
+        var required = new List<string>();
+        bool seenToken = false, seenContext = false;
+
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Location? parameterLocation = parameter.Locations.FirstOrDefault();
+            string? modifier = parameter.RefKind switch
+            {
+                RefKind.Ref => "ref",
+                RefKind.Out => "out",
+                RefKind.In => "in",
+                RefKind.None => parameter.IsParams ? "params" : parameter.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol ? "a pointer" : null,
+                _ => "ref readonly",
+            };
+            if (modifier is not null)
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.UnsupportedParameterModifier, parameterLocation, new object?[] { parameter.Name, method.Name, modifier }));
+                continue;
+            }
+
+            if (KnownTypes.Is(parameter.Type, known.CancellationToken))
+            {
+                if (seenToken)
+                {
+                    problems.Add(new Problem(DiagnosticDescriptors.DuplicateBoundParameter, parameterLocation, new object?[] { method.Name, "CancellationToken", parameter.Name }));
+                }
+
+                seenToken = true;
+                parameters.Add(new ParameterSpec(parameter.Name, ParameterKind.CancellationToken, null, false, null, ConstraintsSpec.None));
+                continue;
+            }
+
+            if (KnownTypes.Is(parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), known.LiveToolContext))
+            {
+                if (seenContext)
+                {
+                    problems.Add(new Problem(DiagnosticDescriptors.DuplicateBoundParameter, parameterLocation, new object?[] { method.Name, "LiveToolContext", parameter.Name }));
+                }
+
+                seenContext = true;
+                parameters.Add(new ParameterSpec(parameter.Name, ParameterKind.Context, null, false, null, ConstraintsSpec.None));
+                continue;
+            }
+
+            string jsonName = Naming.ToSnakeCase(parameter.Name);
+            if (!Naming.IsValidParameterName(jsonName))
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.InvalidParameterName, parameterLocation, new object?[] { jsonName, method.Name }));
+            }
+
+            ValueSpec? value = mapper.Map(parameter.Type, input: true, parameter.Name);
+            if (value is null)
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.UnmappableParameter, TypeLocation(parameter, cancellationToken), new object?[] { parameter.Name, method.Name, mapper.Failure }));
+                continue;
+            }
+
+            if (mapper.InvalidName is { } invalid)
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.InvalidParameterName, TypeLocation(parameter, cancellationToken), new object?[] { invalid, method.Name }));
+                continue;
+            }
+
+            ConstraintsSpec constraints = ParameterAttributes.Constraints(known, value, new ISymbol[] { parameter }, out bool requiredAttribute);
+            bool isRequired = requiredAttribute || (!value.IsNullable && !parameter.IsOptional);
+            string? defaultExpression = isRequired ? null : parameter.IsOptional ? ParameterAttributes.DefaultExpression(parameter, value) : "default";
+            string? description = ParameterAttributes.Description(known, parameter, cancellationToken);
+            description = ParameterAttributes.WithDefault(description, parameter, value);
+
+            parameters.Add(new ParameterSpec(jsonName, ParameterKind.Json, value, isRequired, defaultExpression, constraints));
+            properties.Add(new SchemaPropertySpec(jsonName, SchemaBuilder.Build(value, description, constraints)));
+            if (isRequired)
+            {
+                required.Add(jsonName);
+            }
+        }
+
+        ReturnSpec? result = Return(method, known, mapper, problems, cancellationToken);
+
+        if (problems.Count > before || result is null)
+        {
+            return null;
+        }
+
+        string? methodDescription = ParameterAttributes.Description(known, method, cancellationToken);
+        string? behavior = null, scheduling = null;
+        int timeout = 0;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Behavior" when argument.Value.Value is int b && b != 0:
+                    behavior = b == 1 ? "Blocking" : "NonBlocking";
+                    break;
+                case "Scheduling" when argument.Value.Value is int s && s != 0:
+                    scheduling = s switch { 1 => "Silent", 2 => "WhenIdle", _ => "Interrupt" };
+                    break;
+                case "TimeoutMilliseconds" when argument.Value.Value is int t && t > 0:
+                    timeout = t;
+                    break;
+            }
+        }
+
+        return new ToolSpec(
+            name,
+            SyntaxFacts.GetKeywordKind(method.Name) != SyntaxKind.None ? "@" + method.Name : method.Name,
+            method.IsStatic,
+            methodDescription,
+            behavior,
+            scheduling,
+            timeout,
+            EquatableArray.From(parameters),
+            properties.Count == 0 ? null : SchemaBuilder.Parameters(properties, required),
+            result);
+    }
+
+    /// <summary>Parses the type holding the tools; returns null (and adds problems) when code cannot be added to it.</summary>
+    public static TypeSpec? ParseType(INamedTypeSymbol type, List<Problem>? problems, string toolMethodName, CancellationToken cancellationToken)
+    {
+        var containers = new List<ContainingTypeSpec>();
+        bool ok = true;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            foreach (SyntaxReference reference in current.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                    && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    ok = false;
+                    problems?.Add(new Problem(DiagnosticDescriptors.TypeNotPartial, declaration.Identifier.GetLocation(), new object?[] { current.Name, toolMethodName }));
+                    break;
+                }
+            }
+
+            if (current.IsGenericType)
+            {
+                ok = false;
+            }
+
+            string keyword = current.TypeKind switch
+            {
+                TypeKind.Struct => current.IsRecord ? "record struct" : "struct",
+                TypeKind.Interface => "interface",
+                _ => current.IsRecord ? "record" : "class",
+            };
+            containers.Insert(0, new ContainingTypeSpec(keyword, current.Name, current.IsStatic));
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+        string metadataName = MetadataName(type);
+        return new TypeSpec(
+            metadataName + ".LiveTools.g.cs",
+            ns,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            EquatableArray.From(containers),
+            type.IsStatic);
+    }
+
+    /// <summary>The tool name: the attribute's, else the method name in snake_case without <c>Async</c>.</summary>
+    public static string ToolName(IMethodSymbol method, AttributeData attribute, KnownTypes known, List<Problem>? problems, Location? identifier)
+    {
+        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string explicitName)
+        {
+            if (!Naming.IsValidToolName(explicitName))
+            {
+                Location? location = identifier;
+                if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax)
+                {
+                    location = syntax.ArgumentList.Arguments[0].GetLocation();
+                }
+
+                problems?.Add(new Problem(DiagnosticDescriptors.InvalidToolName, location, new object?[] { explicitName, method.Name }));
+            }
+
+            return explicitName;
+        }
+
+        string derived = Naming.ToolName(method.Name);
+        if (!Naming.IsValidToolName(derived))
+        {
+            problems?.Add(new Problem(DiagnosticDescriptors.InvalidToolName, identifier, new object?[] { derived, method.Name }));
+        }
+
+        return derived;
+    }
+
+    private static ReturnSpec? Return(IMethodSymbol method, KnownTypes known, TypeMapper mapper, List<Problem> problems, CancellationToken cancellationToken)
+    {
+        ITypeSymbol returnType = method.ReturnType;
+        AwaitableKind awaitable = AwaitableKind.None;
+        ITypeSymbol? resultType = returnType;
+        if (method.ReturnsVoid)
+        {
+            resultType = null;
+        }
+        else if (KnownTypes.Is(returnType, known.Task))
+        {
+            awaitable = AwaitableKind.Task;
+            resultType = null;
+        }
+        else if (KnownTypes.Is(returnType, known.ValueTask))
+        {
+            awaitable = AwaitableKind.ValueTask;
+            resultType = null;
+        }
+        else if (KnownTypes.IsGeneric(returnType, known.TaskOfT))
+        {
+            awaitable = AwaitableKind.Task;
+            resultType = ((INamedTypeSymbol)returnType).TypeArguments[0];
+        }
+        else if (KnownTypes.IsGeneric(returnType, known.ValueTaskOfT))
+        {
+            awaitable = AwaitableKind.ValueTask;
+            resultType = ((INamedTypeSymbol)returnType).TypeArguments[0];
+        }
+
+        if (resultType is null)
+        {
+            return new ReturnSpec(awaitable, null, null, null);
+        }
+
+        string typeName = TypeMapper.Display(resultType);
+        if (JsonContextFor(method.ContainingType, resultType, known) is { } context)
+        {
+            return new ReturnSpec(awaitable, typeName, null, context);
+        }
+
+        ValueSpec? value = mapper.Map(resultType, input: false, "result");
+        if (value is null)
+        {
+            Location? location = method.Locations.FirstOrDefault();
+            if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
+            {
+                location = declaration.ReturnType.GetLocation();
+            }
+
+            problems.Add(new Problem(DiagnosticDescriptors.UnwritableReturnType, location, new object?[] { method.Name, mapper.Failure + "; list the type in a JsonSerializerContext named by [LiveToolJsonContext] on the tool type" }));
+            return null;
+        }
+
+        return new ReturnSpec(awaitable, typeName, value, null);
+    }
+
+    private static string? JsonContextFor(INamedTypeSymbol toolType, ITypeSymbol resultType, KnownTypes known)
+    {
+        if (known.Find(toolType, known.LiveToolJsonContextAttribute) is not { } attribute
+            || attribute.ConstructorArguments.Length != 1
+            || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol context)
+        {
+            return null;
+        }
+
+        foreach (AttributeData serializable in context.GetAttributes())
+        {
+            if (KnownTypes.Is(serializable.AttributeClass, known.JsonSerializableAttribute)
+                && serializable.ConstructorArguments.Length >= 1
+                && serializable.ConstructorArguments[0].Value is ITypeSymbol declared
+                && SymbolEqualityComparer.Default.Equals(declared.WithNullableAnnotation(NullableAnnotation.NotAnnotated), resultType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+            {
+                return context.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            }
+        }
+
+        return null;
+    }
+
+    private static Location? TypeLocation(IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        if (parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is ParameterSyntax { Type: { } type })
+        {
+            return type.GetLocation();
+        }
+
+        return parameter.Locations.FirstOrDefault();
+    }
+
+    private static string MetadataName(INamedTypeSymbol type)
+    {
+        string name = type.MetadataName;
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.MetadataName + "+" + name;
+        }
+
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+    }
+
+    private static string Describe(MethodKind kind) => kind switch
+    {
+        MethodKind.LocalFunction => "local functions",
+        MethodKind.UserDefinedOperator or MethodKind.Conversion => "operators",
+        MethodKind.PropertyGet or MethodKind.PropertySet => "property accessors",
+        MethodKind.ExplicitInterfaceImplementation => "explicit interface implementations",
+        _ => "this kind of method",
+    };
+}

@@ -1,0 +1,56 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Live.Tools.IntegrationTests;
+
+internal static class ToolTestHelpers
+{
+    private static readonly JsonSerializerOptions s_show = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static FunctionCall Call(string name, string? argsJson, string id = "call-1")
+    {
+        var call = new FunctionCall { Id = id, Name = name };
+        if (argsJson is not null)
+        {
+            using JsonDocument document = JsonDocument.Parse(argsJson);
+            call.Args = document.RootElement.Clone();
+        }
+
+        return call;
+    }
+
+    public static async Task<FunctionResponse> InvokeAsync(ILiveToolSet set, string name, string? argsJson, CancellationToken cancellationToken = default)
+    {
+        FunctionResponse response = await set.InvokeAsync(Call(name, argsJson), cancellationToken);
+        Assert.Equal("call-1", response.Id);
+        Assert.Equal(name, response.Name);
+        return response;
+    }
+
+    /// <summary>Calls the tool and checks the response object the model would see, as JSON (member order ignored).</summary>
+    public static async Task<FunctionResponse> AssertResponseAsync(ILiveToolSet set, string name, string? argsJson, string expectedResponseJson)
+    {
+        FunctionResponse response = await InvokeAsync(set, name, argsJson);
+        AssertJson(expectedResponseJson, response.Response);
+        return response;
+    }
+
+    /// <summary>Calls the tool and checks the exact error message.</summary>
+    public static async Task<FunctionResponse> AssertErrorAsync(ILiveToolSet set, string name, string? argsJson, string expectedError)
+    {
+        FunctionResponse response = await InvokeAsync(set, name, argsJson);
+        Assert.True(response.IsError, "expected an error response, got " + Show(response.Response));
+        Assert.Single(response.Response!);
+        Assert.Equal(expectedError, response.Response!["error"]!.GetValue<string>());
+        return response;
+    }
+
+    public static void AssertJson(string expected, JsonNode? actual)
+    {
+        JsonNode? expectedNode = JsonNode.Parse(expected);
+        Assert.True(JsonNode.DeepEquals(expectedNode, actual), "expected " + Show(expectedNode) + "\nactual   " + Show(actual));
+    }
+
+    public static string Show(JsonNode? node) => node is null ? "null" : node.ToJsonString(s_show);
+}
