@@ -403,7 +403,7 @@ public sealed partial class LiveToolGenerator
                 }
                 else
                 {
-                    w.Line(local + " = " + (parameter.DefaultExpression ?? "default") + ";");
+                    w.Line(local + " = " + (parameter.DefaultExpression is null or "default" ? "default!" : parameter.DefaultExpression) + ";");
                 }
 
                 w.Close();
@@ -533,7 +533,7 @@ public sealed partial class LiveToolGenerator
             if (constraints.NonEmptyString && value.Kind == ValueKind.String)
             {
                 w.Open("if (string.IsNullOrWhiteSpace(" + local + "))");
-                onError(ErrorType + ".EmptyString()");
+                onError(ErrorType + ".EmptyString(" + local + ")");
                 w.Close();
             }
 
@@ -859,13 +859,23 @@ public sealed partial class LiveToolGenerator
             string construct = "new " + shape.TypeName + "(" + string.Join(", ", ctorArgs) + ")";
             if (optionalInit.Count > 0)
             {
+                var required = new List<string>();
+                foreach (string initializer in initializers)
+                {
+                    if (!initializer.Contains("__prototype"))
+                    {
+                        required.Add(initializer.TrimEnd(','));
+                    }
+                }
+
+                string prototype = required.Count == 0 ? construct : construct + " { " + string.Join(", ", required) + " }";
                 var missing = new List<string>();
                 foreach (string has in optionalInit)
                 {
                     missing.Add("!" + has);
                 }
 
-                w.Line(shape.TypeName + (shape.IsValueType ? string.Empty : "?") + " __prototype = " + string.Join(" || ", missing) + " ? " + construct + " : default;");
+                w.Line(shape.TypeName + (shape.IsValueType ? string.Empty : "?") + " __prototype = " + string.Join(" || ", missing) + " ? " + prototype + " : default;");
             }
 
             if (initializers.Count == 0)
@@ -899,7 +909,7 @@ public sealed partial class LiveToolGenerator
         private void EmitWriter(SourceWriter w, ValueSpec value, string name)
         {
             w.Line(_generatedCode);
-            w.Open("private static void " + name + "(" + WriterType + " __writer, " + value.TypeName + " __value)");
+            w.Open("private static void " + name + "(" + WriterType + " __writer, " + value.TypeName + (value.IsValueType ? string.Empty : "?") + " __value)");
             if (!value.IsValueType)
             {
                 w.Open("if (__value is null)");

@@ -224,7 +224,7 @@ public static class LiveToolArgs
                     return true;
                 }
 
-                error = LiveToolArgumentError.OutOfRange(element.GetRawText(), 0, ulong.MaxValue, integer: true);
+                error = IntegerOutOfRange(element, "0", "18446744073709551615");
                 return false;
             }
         }
@@ -256,7 +256,7 @@ public static class LiveToolArgs
         bool ok = TryReadUInt64(element, out ulong result, out error);
         if (ok && result > nuint.MaxValue)
         {
-            error = LiveToolArgumentError.OutOfRange(element.GetRawText(), 0, nuint.MaxValue, integer: true);
+            error = IntegerOutOfRange(element, "0", nuint.MaxValue.ToString(CultureInfo.InvariantCulture));
             ok = false;
         }
 
@@ -558,7 +558,7 @@ public static class LiveToolArgs
                     return true;
                 }
 
-                error = LiveToolArgumentError.OutOfRange(element.GetRawText(), minimum, maximum, integer: true);
+                error = IntegerOutOfRange(element, minimum.ToString(CultureInfo.InvariantCulture), maximum.ToString(CultureInfo.InvariantCulture));
                 return false;
             }
 
@@ -572,7 +572,7 @@ public static class LiveToolArgs
                 }
 
                 value = 0;
-                error = LiveToolArgumentError.OutOfRange(element.GetRawText(), minimum, maximum, integer: true);
+                error = IntegerOutOfRange(element, minimum.ToString(CultureInfo.InvariantCulture), maximum.ToString(CultureInfo.InvariantCulture));
                 return false;
             }
         }
@@ -581,6 +581,9 @@ public static class LiveToolArgs
         error = LiveToolArgumentError.Expected("an integer", element);
         return false;
     }
+
+    private static LiveToolArgumentError IntegerOutOfRange(JsonElement element, string minimum, string maximum) =>
+        new("expected an integer from " + minimum + " to " + maximum + "; got " + element.GetRawText());
 
     private static bool IsIntegral(double number) => double.IsFinite(number) && Math.Floor(number) == number;
 

@@ -182,9 +182,11 @@ public sealed class LiveToolArgumentError
     public static LiveToolArgumentError PatternMismatch(string pattern, string actual) =>
         new("expected a string matching the pattern " + pattern + "; got " + Shorten(JsonSerializerQuote(actual)));
 
-    /// <summary>A required string is empty.</summary>
+    /// <summary>A required string is empty or white space.</summary>
+    /// <param name="actual">The string.</param>
     /// <returns>The error.</returns>
-    public static LiveToolArgumentError EmptyString() => new("expected a non-empty string; got \"\"");
+    public static LiveToolArgumentError EmptyString(string? actual) =>
+        new("expected a non-empty string; got " + Shorten(JsonSerializerQuote(actual ?? string.Empty)));
 
     /// <summary>Shows a JSON value briefly, as an error message quotes it.</summary>
     /// <param name="value">The value.</param>
