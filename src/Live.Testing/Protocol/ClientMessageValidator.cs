@@ -75,7 +75,7 @@ internal static class ClientMessageValidator
 
         if (depth > MaxDepth)
         {
-            return CloseReasons.Fit($"Invalid JSON payload received. Nesting deeper than {MaxDepth} at '{path}'.");
+            return CloseReasons.WithPath($"Invalid JSON payload received. Nesting deeper than {MaxDepth} at '", path, "'.");
         }
 
         HashSet<string>? seen = null;
@@ -83,13 +83,13 @@ internal static class ClientMessageValidator
         {
             if (!spec.TryGetField(property.Name, out FieldSpec field))
             {
-                return CloseReasons.Fit($"Invalid JSON payload received. Unknown name \"{property.Name}\" at '{path}': Cannot find field.");
+                return CloseReasons.WithPath($"Invalid JSON payload received. Unknown name \"{property.Name}\" at '", path, "': Cannot find field.");
             }
 
             seen ??= new HashSet<string>(StringComparer.Ordinal);
             if (!seen.Add(field.Name))
             {
-                return CloseReasons.Fit($"Invalid JSON payload received. Duplicate field \"{property.Name}\" at '{path}'.");
+                return CloseReasons.WithPath($"Invalid JSON payload received. Duplicate field \"{property.Name}\" at '", path, "'.");
             }
 
             string? error = ValidateField(field, property.Value, $"{path}.{field.ProtoName}", depth + 1);
@@ -162,7 +162,7 @@ internal static class ClientMessageValidator
 
                 return Base64Text.IsValid(value.GetString()!)
                     ? null
-                    : CloseReasons.Fit($"Invalid value at '{path}' (TYPE_BYTES), Base64 decoding failed for {CloseReasons.Show(value.GetRawText())}");
+                    : CloseReasons.WithPath("Invalid value at '", path, $"' (TYPE_BYTES), Base64 decoding failed for {CloseReasons.Show(value.GetRawText())}");
             case FieldKind.Message:
                 return ValidateMessage(field.Message!, value, path, depth);
             case FieldKind.Map:
@@ -189,7 +189,7 @@ internal static class ClientMessageValidator
     }
 
     private static string Invalid(string path, string typeName, JsonElement value) =>
-        CloseReasons.Fit($"Invalid value at '{path}' ({typeName}), {CloseReasons.Show(value.GetRawText())}");
+        CloseReasons.WithPath("Invalid value at '", path, $"' ({typeName}), {CloseReasons.Show(value.GetRawText())}");
 
     private static bool IsFloat(JsonElement value) => value.ValueKind switch
     {

@@ -39,6 +39,33 @@ internal static class CloseReasons
         return builder.Append(ellipsis).ToString();
     }
 
+    /// <summary>
+    /// Builds <c>before + path + after</c>; when that is too long, the start of the path gives way first (the end of a
+    /// path names the field), then the whole is cut.
+    /// </summary>
+    public static string WithPath(string before, string path, string after)
+    {
+        string full = before + path + after;
+        int excess = Encoding.UTF8.GetByteCount(full) - MaxBytes;
+        if (excess <= 0)
+        {
+            return full;
+        }
+
+        const string ellipsis = "…";
+        int cut = excess + Encoding.UTF8.GetByteCount(ellipsis);
+        if (cut < path.Length)
+        {
+            string shortened = before + ellipsis + path[cut..] + after;
+            if (Encoding.UTF8.GetByteCount(shortened) <= MaxBytes)
+            {
+                return shortened;
+            }
+        }
+
+        return Fit(full);
+    }
+
     /// <summary>A short rendering of a JSON value for a reason: strings quoted, long values cut.</summary>
     public static string Show(string rawJson)
     {

@@ -235,7 +235,7 @@ internal static class ProtocolSchema
 
         if (string.IsNullOrEmpty(name))
         {
-            return CloseReasons.Fit($"Function declaration at '{path}' is missing the required field \"name\".");
+            return CloseReasons.WithPath("Function declaration at '", path, "' is missing the required field \"name\".");
         }
 
         if (!IsValidFunctionName(name))

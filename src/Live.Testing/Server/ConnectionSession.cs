@@ -16,7 +16,6 @@ internal sealed class ConnectionSession
 
     private readonly LiveEmulator _emulator;
     private readonly WebSocket _socket;
-    private readonly HttpContext _http;
     private readonly LiveScript? _script;
     private readonly Channel<EmulatorFrame> _incoming = Channel.CreateUnbounded<EmulatorFrame>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -29,7 +28,6 @@ internal sealed class ConnectionSession
         _emulator = emulator;
         Connection = connection;
         _socket = socket;
-        _http = http;
         _script = script;
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(stopping, http.RequestAborted);
     }
@@ -72,7 +70,7 @@ internal sealed class ConnectionSession
             await _socket.SendAsync(payload, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsConnectionFailure(exception))
+        catch (Exception exception) when (IsSocketFailure(exception))
         {
             throw new ConnectionEndedException("the connection ended while a message was sent", exception);
         }
@@ -133,7 +131,7 @@ internal sealed class ConnectionSession
             using var timeout = new CancellationTokenSource(s_closeHandshakeTimeout);
             await _socket.CloseOutputAsync((WebSocketCloseStatus)status, reason, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsConnectionFailure(exception))
+        catch (Exception exception) when (IsSocketFailure(exception))
         {
             // The client is already gone.
         }
@@ -160,13 +158,24 @@ internal sealed class ConnectionSession
             Connection.Aborted = true;
         }
 
-        _socket.Abort();
-        _http.Abort();
+        try
+        {
+            // Ends the WebSocket without a close frame; the request then ends and Kestrel closes the TCP connection
+            // after what was already sent (an HttpContext.Abort would reset it and could lose those frames).
+            _socket.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request has already ended.
+        }
     }
 
     private static bool IsConnectionFailure(Exception exception) =>
         exception is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException
-            or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionAbortedException;
+            or Microsoft.AspNetCore.Connections.ConnectionAbortedException;
+
+    /// <summary>A failure of a socket operation: the connection failed, or the socket was no longer in a state to send.</summary>
+    private static bool IsSocketFailure(Exception exception) => IsConnectionFailure(exception) || exception is InvalidOperationException;
 
     // ------------------------------------------------------------------ receiving
 
@@ -247,12 +256,13 @@ internal sealed class ConnectionSession
         {
             if (Interlocked.Exchange(ref _closeSent, 1) == 0 && _socket.State == WebSocketState.CloseReceived)
             {
+                _emulator.RecordClose(Connection, FrameDirection.ServerToClient, Connection.ClientCloseStatus, _socket.CloseStatusDescription);
                 using var timeout = new CancellationTokenSource(s_closeHandshakeTimeout);
                 await _socket.CloseOutputAsync(_socket.CloseStatus ?? WebSocketCloseStatus.Empty, _socket.CloseStatusDescription, timeout.Token)
                     .ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (IsConnectionFailure(exception))
+        catch (Exception exception) when (IsSocketFailure(exception))
         {
             // Already gone.
         }
