@@ -392,13 +392,20 @@ internal sealed class TypeMapper
             candidates.Add(constructor);
         }
 
-        IMethodSymbol? parameterless = candidates.FirstOrDefault(c => c.Parameters.Length == 0);
+        // A struct's implicit parameterless constructor loses to a declared one (a positional record struct).
+        IMethodSymbol? parameterless = candidates.FirstOrDefault(c => c.Parameters.Length == 0 && !(type.IsValueType && c.IsImplicitlyDeclared));
         if (parameterless is not null)
         {
             return parameterless;
         }
 
-        if (candidates.Count == 1)
+        List<IMethodSymbol> withParameters = candidates.Where(c => c.Parameters.Length > 0).ToList();
+        if (withParameters.Count == 1)
+        {
+            return withParameters[0];
+        }
+
+        if (withParameters.Count == 0 && candidates.Count > 0)
         {
             return candidates[0];
         }
