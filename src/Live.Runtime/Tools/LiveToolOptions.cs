@@ -1,0 +1,57 @@
+namespace Live;
+
+/// <summary>How <see cref="LiveSessionToolExtensions.RunWithToolsAsync"/> runs tools.</summary>
+public sealed class LiveToolOptions
+{
+    /// <summary>
+    /// How long a call may run before it is cancelled and answered with a timeout error, when the tool does not set its own
+    /// (<c>[LiveTool(TimeoutMilliseconds = …)]</c>). Null (the default) means no limit.
+    /// </summary>
+    public TimeSpan? DefaultTimeout { get; set; }
+
+    /// <summary>How many calls may run at once; further calls wait their turn without blocking the receive loop. Default 16.</summary>
+    public int MaxConcurrency { get; set; } = 16;
+
+    /// <summary>
+    /// When false (the default), the responses to one <c>toolCall</c> message go back together in one <c>toolResponse</c>,
+    /// sent when the last of its calls finishes. When true, each response is sent as soon as its call finishes.
+    /// Non-blocking tools always answer on their own.
+    /// </summary>
+    public bool RespondImmediately { get; set; }
+
+    /// <summary>
+    /// Whether the message of an exception thrown by a tool is shown to the model. Default false: the model reads only that
+    /// the tool failed, unless the exception is a <see cref="Live.Tools.LiveToolException"/>. The exception is logged either way.
+    /// </summary>
+    public bool IncludeExceptionDetails { get; set; }
+
+    /// <summary>How long the loop waits, when it ends, for cancelled tools to finish. Default 5 seconds.</summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Whether the loop checks, when it starts, that every function of the tool set was declared in the session's setup.
+    /// Default true: a tool the model was never told about can never be called, which is a mistake worth an exception.
+    /// </summary>
+    public bool ValidateSetupDeclarations { get; set; } = true;
+
+    /// <summary>Counts what the loop creates and releases (tests only).</summary>
+    internal ToolLoopCounters? Counters { get; set; }
+
+    internal void Validate()
+    {
+        if (MaxConcurrency < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be at least 1.");
+        }
+
+        if (DefaultTimeout is { } t && t <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DefaultTimeout), t, "DefaultTimeout must be positive.");
+        }
+
+        if (ShutdownGracePeriod < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShutdownGracePeriod), ShutdownGracePeriod, "ShutdownGracePeriod must not be negative.");
+        }
+    }
+}
