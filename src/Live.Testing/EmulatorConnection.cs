@@ -128,7 +128,10 @@ public sealed class EmulatorConnection
     /// <summary>Whether the client sent a close frame.</summary>
     public bool ClosedByClient { get; internal set; }
 
-    /// <summary>The status of the client's close frame; null when it sent none or one without a status (the JavaScript client's close).</summary>
+    /// <summary>
+    /// The status of the client's close frame, or null when it sent none. A close frame without a status (the
+    /// JavaScript client's close) reads as 1000 in the .NET WebSocket stack.
+    /// </summary>
     public int? ClientCloseStatus { get; internal set; }
 
     /// <summary>The status the emulator closed with, or null.</summary>

@@ -97,8 +97,8 @@ public sealed class EmulatorFrame
     public bool IsClose { get; }
 
     /// <summary>
-    /// The close status of a close frame; null for other frames and for a close frame without a status
-    /// (what the JavaScript client sends, seen as 1005 elsewhere).
+    /// The close status of a close frame; null for other frames. A client close frame without a status (what the
+    /// JavaScript client sends) is reported as 1000, as the .NET WebSocket stack reads it.
     /// </summary>
     public int? CloseStatus { get; }
 

@@ -226,11 +226,7 @@ public sealed class EmulatorTurn
     {
         EndedConnection = true;
         _openToolCall = null;
-        _actions.Add((session, _) =>
-        {
-            session.Abort();
-            return Task.CompletedTask;
-        });
+        _actions.Add((session, _) => session.AbortAsync());
         return this;
     }
 

@@ -64,6 +64,10 @@ public sealed class ScriptContext
     /// <returns>A task completing when the close frame is sent.</returns>
     public Task CloseAsync(int status = 1000, string reason = "") => _session.CloseAsync(status, reason);
 
-    /// <summary>Drops the TCP connection without a close frame, like a network failure.</summary>
-    public void Abort() => _session.Abort();
+    /// <summary>
+    /// Drops the TCP connection without a close frame, like a network failure, once the frames already sent have left
+    /// (about 200 ms later). The client reads those frames, then sees the connection end (1006).
+    /// </summary>
+    /// <returns>A task completing when the connection is dropped.</returns>
+    public Task AbortAsync() => _session.AbortAsync();
 }

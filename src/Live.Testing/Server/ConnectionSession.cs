@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace Live.Testing;
@@ -13,6 +15,7 @@ namespace Live.Testing;
 internal sealed class ConnectionSession
 {
     private static readonly TimeSpan s_closeHandshakeTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_abortSettleTime = TimeSpan.FromMilliseconds(200);
 
     private readonly LiveEmulator _emulator;
     private readonly WebSocket _socket;
@@ -20,6 +23,7 @@ internal sealed class ConnectionSession
     private readonly Channel<EmulatorFrame> _incoming = Channel.CreateUnbounded<EmulatorFrame>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime;
+    private readonly Socket? _tcp;
     private int _closeSent;
     private int _aborted;
 
@@ -30,6 +34,7 @@ internal sealed class ConnectionSession
         _socket = socket;
         _script = script;
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(stopping, http.RequestAborted);
+        _tcp = http.Features.Get<IConnectionSocketFeature>()?.Socket;
     }
 
     public EmulatorConnection Connection { get; }
@@ -145,7 +150,17 @@ internal sealed class ConnectionSession
             _ => Abort(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
-    /// <summary>Drops the TCP connection without a close frame.</summary>
+    /// <summary>
+    /// Drops the TCP connection without a close frame once the frames already sent have had time to leave Kestrel's
+    /// output buffers (Kestrel writes to the socket asynchronously, so an immediate drop could lose them).
+    /// </summary>
+    public async Task AbortAsync()
+    {
+        await Task.Delay(s_abortSettleTime, CancellationToken.None).ConfigureAwait(false);
+        Abort();
+    }
+
+    /// <summary>Drops the TCP connection without a close frame, now.</summary>
     public void Abort()
     {
         if (Interlocked.Exchange(ref _aborted, 1) != 0)
@@ -160,8 +175,18 @@ internal sealed class ConnectionSession
 
         try
         {
-            // Ends the WebSocket without a close frame; the request then ends and Kestrel closes the TCP connection
-            // after what was already sent (an HttpContext.Abort would reset it and could lose those frames).
+            // Ends the TCP connection with a FIN after what was already sent, and no WebSocket close frame: the client
+            // reads every frame sent before, then sees the connection end (an HTTP abort would reset the connection
+            // and could discard those frames).
+            _tcp?.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // Already closed.
+        }
+
+        try
+        {
             _socket.Abort();
         }
         catch (ObjectDisposedException)
