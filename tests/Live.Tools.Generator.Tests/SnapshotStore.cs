@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace Live.Tools.Generator.Tests;
@@ -14,7 +14,18 @@ internal static partial class SnapshotStore
 
     public static bool Updating => Environment.GetEnvironmentVariable("LIVE_UPDATE_SNAPSHOTS") == "1";
 
-    public static string Directory([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile)!, "Snapshots");
+    public static string Directory()
+    {
+        foreach (AssemblyMetadataAttribute metadata in typeof(SnapshotStore).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
+        {
+            if (metadata.Key == "SnapshotDirectory" && metadata.Value is { } directory)
+            {
+                return directory;
+            }
+        }
+
+        throw new InvalidOperationException("The test assembly does not say where its snapshots are.");
+    }
 
     public static string Scrub(string source) =>
         VersionRegex().Replace(source.Replace("\r\n", "\n", StringComparison.Ordinal), "GeneratedCode(\"Live.Tools.Generator\", \"" + VersionPlaceholder + "\")");

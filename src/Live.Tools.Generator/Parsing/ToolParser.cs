@@ -36,6 +36,7 @@ internal static class ToolParser
         if (method.IsGenericMethod)
         {
             problems.Add(new Problem(DiagnosticDescriptors.GenericTool, identifier, new object?[] { method.Name, "it is generic, and the model cannot choose type arguments" }));
+            return null;
         }
 
         for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
@@ -43,7 +44,7 @@ internal static class ToolParser
             if (type.IsGenericType)
             {
                 problems.Add(new Problem(DiagnosticDescriptors.GenericTool, identifier, new object?[] { method.Name, "its containing type '" + type.Name + "' is generic" }));
-                break;
+                return null;
             }
         }
 

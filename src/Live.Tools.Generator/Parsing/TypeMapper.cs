@@ -229,6 +229,12 @@ internal sealed class TypeMapper
             return Fail(path, type, "delegates cannot be sent as JSON");
         }
 
+        string? ns = type.ContainingNamespace?.ToDisplayString();
+        if (ns is not null && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal)))
+        {
+            return Fail(path, type, "this framework type is not supported");
+        }
+
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
             return Fail(path, type, "interfaces and other abstract types cannot be created from JSON");
@@ -242,12 +248,6 @@ internal sealed class TypeMapper
         if (type.IsRefLikeType)
         {
             return Fail(path, type, "ref structs cannot be sent as JSON");
-        }
-
-        string? ns = type.ContainingNamespace?.ToDisplayString();
-        if (ns is not null && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal)))
-        {
-            return Fail(path, type, "this framework type is not supported");
         }
 
         foreach (ITypeSymbol open in _stack)
