@@ -15,7 +15,7 @@ namespace Live.ToolLoopTests;
 /// A minimal Live API server on 127.0.0.1 for tool-loop tests: answers setup, then lets the test send server messages and
 /// read what the client sent, frame by frame.
 /// </summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+internal sealed class LoopbackServer : ITestServer
 {
     private readonly WebApplication _app;
     private readonly Channel<ServerConnection> _connections = Channel.CreateUnbounded<ServerConnection>();
@@ -57,19 +57,15 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return server;
     }
 
-    public Client CreateClient() => new(new ClientOptions { ApiKey = "TEST_KEY", BaseUrl = BaseUrl });
+    public Client CreateClient(Action<ClientOptions>? configure = null)
+    {
+        var options = new ClientOptions { ApiKey = "TEST_KEY", BaseUrl = BaseUrl };
+        configure?.Invoke(options);
+        return new Client(options);
+    }
 
     /// <summary>Waits for the next connection and answers its setup with setupComplete.</summary>
-    public async Task<ServerConnection> AcceptAsync(TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        ServerConnection connection = await _connections.Reader.ReadAsync(cts.Token);
-        JsonElement setup = await connection.ReceiveAsync(cts.Token);
-        Assert.True(setup.TryGetProperty("setup", out _), "The first client frame must be setup.");
-        connection.Setup = setup;
-        await connection.SendAsync("""{"setupComplete":{}}""");
-        return connection;
-    }
+    public Task<ServerConnection> AcceptAsync(TimeSpan? timeout = null) => ServerConnection.AcceptAsync(_connections.Reader, timeout);
 
     public async ValueTask DisposeAsync()
     {
@@ -95,6 +91,18 @@ internal sealed class ServerConnection
     public ServerConnection(WebSocket socket) => _socket = socket;
 
     public JsonElement Setup { get; set; }
+
+    /// <summary>Waits for the next connection and answers its setup with setupComplete.</summary>
+    public static async Task<ServerConnection> AcceptAsync(ChannelReader<ServerConnection> connections, TimeSpan? timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        ServerConnection connection = await connections.ReadAsync(cts.Token);
+        JsonElement setup = await connection.ReceiveAsync(cts.Token);
+        Assert.True(setup.TryGetProperty("setup", out _), "The first client frame must be setup.");
+        connection.Setup = setup;
+        await connection.SendAsync("""{"setupComplete":{}}""");
+        return connection;
+    }
 
     public async Task RunAsync()
     {

@@ -6,12 +6,26 @@ using Live.Tools;
 
 namespace Live.ToolLoopTests;
 
-public sealed class ToolLoopTests : IAsyncLifetime
+/// <summary>The tool-loop tests over a real loopback WebSocket (Kestrel on 127.0.0.1).</summary>
+public sealed class LoopbackToolLoopTests : ToolLoopTests
+{
+    private protected override async Task<ITestServer> StartServerAsync() => await LoopbackServer.StartAsync();
+}
+
+/// <summary>The same tests with the WebSocket pair in memory.</summary>
+public sealed class InMemoryToolLoopTests : ToolLoopTests
+{
+    private protected override Task<ITestServer> StartServerAsync() => Task.FromResult<ITestServer>(new InMemoryServer());
+}
+
+public abstract class ToolLoopTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private LoopbackServer _server = null!;
+    private ITestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync();
+    private protected abstract Task<ITestServer> StartServerAsync();
+
+    public async Task InitializeAsync() => _server = await StartServerAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
