@@ -28,6 +28,8 @@ public partial class ScalarTools
     [LiveTool] public static uint EchoUInt(uint value) => value;
     [LiveTool] public static long EchoLong(long value) => value;
     [LiveTool] public static ulong EchoULong(ulong value) => value;
+    [LiveTool] public static nint EchoNInt(nint value) => value;
+    [LiveTool] public static nuint EchoNUInt(nuint value) => value;
     [LiveTool] public static float EchoFloat(float value) => value;
     [LiveTool] public static double EchoDouble(double value) => value;
     [LiveTool] public static decimal EchoDecimal(decimal value) => value;

@@ -146,5 +146,8 @@ public class ReturnAndBindingTests
     {
         ArgumentException error = Assert.Throws<ArgumentException>(() => LiveToolSet.Combine(new WeatherTools(), new WeatherTools()));
         Assert.Contains("\"get_weather\" is declared by both WeatherTools and WeatherTools", error.Message, StringComparison.Ordinal);
+
+        ArgumentException statics = Assert.Throws<ArgumentException>(() => LiveToolSet.Combine(MathTools.LiveToolSet, MathTools.LiveToolSet));
+        Assert.Contains("\"add\" is declared by both MathTools and MathTools", statics.Message, StringComparison.Ordinal);
     }
 }

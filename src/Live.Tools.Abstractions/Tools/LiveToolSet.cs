@@ -62,7 +62,7 @@ public static class LiveToolSet
                     if (_owners.TryGetValue(name, out ILiveToolSet? existing))
                     {
                         throw new ArgumentException(
-                            $"The function name \"{name}\" is declared by both {existing.GetType().Name} and {set.GetType().Name}; tool names must be unique in a session.",
+                            $"The function name \"{name}\" is declared by both {DisplayName(existing)} and {DisplayName(set)}; tool names must be unique in a session.",
                             nameof(toolSets));
                     }
 
@@ -73,6 +73,13 @@ public static class LiveToolSet
         }
 
         public IReadOnlyList<FunctionDeclaration> FunctionDeclarations => _declarations;
+
+        // The set of a static class is a generated nested type (__LiveToolSetImpl): name the class instead.
+        private static string DisplayName(ILiveToolSet set)
+        {
+            Type type = set.GetType();
+            return type.Name.StartsWith("__", StringComparison.Ordinal) && type.DeclaringType is { } declaring ? declaring.Name : type.Name;
+        }
 
         public bool TryGetTool(string name, [NotNullWhen(true)] out LiveToolInfo? tool)
         {
