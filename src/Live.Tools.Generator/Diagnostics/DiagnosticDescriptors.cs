@@ -13,60 +13,99 @@ internal static class DiagnosticDescriptors
     private const string HelpLinkFormat = "https://github.com/live-tools/live-tools/blob/main/docs/diagnostics/{0}.md";
 
     public static readonly DiagnosticDescriptor TypeNotPartial = Error(
-        "LIVE001",
+        DiagnosticIds.TypeNotPartial,
         "The type holding a [LiveTool] method must be partial",
         "Type '{0}' must be declared partial (and so must every type that encloses it) so that the tools of '{1}' can be generated");
 
     public static readonly DiagnosticDescriptor UnmappableParameter = Error(
-        "LIVE002",
+        DiagnosticIds.UnmappableParameter,
         "A [LiveTool] parameter type cannot be mapped to a Gemini schema",
         "Parameter '{0}' of tool method '{1}' cannot be mapped to a Gemini schema: {2}");
 
     public static readonly DiagnosticDescriptor UnwritableReturnType = Error(
-        "LIVE003",
+        DiagnosticIds.UnwritableReturnType,
         "A [LiveTool] return type cannot be written as JSON",
         "The result of tool method '{0}' cannot be written as JSON: {1}");
 
     public static readonly DiagnosticDescriptor InvalidToolName = Error(
-        "LIVE004",
+        DiagnosticIds.InvalidToolName,
         "Invalid tool name",
         "The tool name '{0}' of method '{1}' breaks Gemini's rule: it must start with a letter or '_', hold only a-z, A-Z, 0-9, '_', '.', ':' and '-', and be at most 128 characters long");
 
     public static readonly DiagnosticDescriptor DuplicateToolName = Error(
-        "LIVE005",
+        DiagnosticIds.DuplicateToolName,
         "Duplicate tool name",
         "The tool name '{0}' of method '{1}' is already used by another [LiveTool] method of '{2}'");
 
     public static readonly DiagnosticDescriptor GenericTool = Error(
-        "LIVE006",
+        DiagnosticIds.GenericTool,
         "A [LiveTool] method cannot be generic or in a generic type",
         "Tool method '{0}' cannot be generated: {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedParameterModifier = Error(
-        "LIVE007",
+        DiagnosticIds.UnsupportedParameterModifier,
         "A [LiveTool] parameter cannot be ref, out, in, params or a pointer",
         "Parameter '{0}' of tool method '{1}' is {2}; tool parameters must be plain values");
 
     public static readonly DiagnosticDescriptor AsyncVoid = Error(
-        "LIVE008",
+        DiagnosticIds.AsyncVoid,
         "A [LiveTool] method cannot be async void",
         "Tool method '{0}' is async void; return Task or ValueTask so the dispatcher can await it and see its exceptions");
 
     public static readonly DiagnosticDescriptor DuplicateBoundParameter = Error(
-        "LIVE009",
+        DiagnosticIds.DuplicateBoundParameter,
         "More than one CancellationToken or LiveToolContext parameter",
         "Tool method '{0}' has more than one {1} parameter; '{2}' must be removed");
 
     public static readonly DiagnosticDescriptor InvalidParameterName = Error(
-        "LIVE010",
+        DiagnosticIds.InvalidParameterName,
         "Invalid parameter or property name",
         "The JSON name '{0}' in tool method '{1}' breaks Gemini's parameter-name rule: it must start with a letter or '_', hold only a-z, A-Z, 0-9 and '_', and be at most 64 characters long");
 
     public static readonly DiagnosticDescriptor UnsupportedMethod = Error(
-        "LIVE011",
+        DiagnosticIds.UnsupportedMethod,
         "[LiveTool] on a method the generator cannot call",
         "Tool method '{0}' cannot be generated: {1}");
 
+    public static readonly DiagnosticDescriptor MissingToolDescription = Warning(
+        DiagnosticIds.MissingToolDescription,
+        "A [LiveTool] method has no description",
+        "Tool '{0}' (method '{1}') has no description; the model chooses tools by their descriptions, so add an XML <summary> or [Description]");
+
+    public static readonly DiagnosticDescriptor MissingParameterDescription = Warning(
+        DiagnosticIds.MissingParameterDescription,
+        "A [LiveTool] parameter has no description",
+        "Parameter '{0}' of tool method '{1}' has no description; add an XML <param> or [Description] so the model knows what to send");
+
+    public static readonly DiagnosticDescriptor DuplicateParameterName = Error(
+        DiagnosticIds.DuplicateParameterName,
+        "Two [LiveTool] parameters have the same JSON name",
+        "Parameter '{0}' of tool method '{1}' has the JSON name '{2}', which parameter '{3}' already uses");
+
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        DiagnosticIds.FileLocalType,
+        "The type holding a [LiveTool] method cannot be file-local",
+        "Type '{0}' is file-local, so the tools of '{1}' cannot be generated: the generated part of the type lives in another file");
+
+    public static readonly DiagnosticDescriptor SchedulingWithoutNonBlocking = Warning(
+        DiagnosticIds.SchedulingWithoutNonBlocking,
+        "Scheduling is set on a blocking tool",
+        "Tool method '{0}' sets Scheduling, which only applies to non-blocking tools and is ignored here; add Behavior = Behavior.NonBlocking or remove Scheduling");
+
+    public static readonly DiagnosticDescriptor NegativeTimeout = Warning(
+        DiagnosticIds.NegativeTimeout,
+        "TimeoutMilliseconds is negative",
+        "Tool method '{0}' sets TimeoutMilliseconds to {1}, which is ignored so the loop's default timeout applies; use 0 for the default or a positive number of milliseconds");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id));
+        Create(id, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        Create(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    /// <summary>The documentation page of a diagnostic: <c>docs/diagnostics/LIVEnnn.md</c>.</summary>
+    public static string HelpLink(string id) => string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id);
 }

@@ -28,7 +28,13 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.AsyncVoid,
         DiagnosticDescriptors.DuplicateBoundParameter,
         DiagnosticDescriptors.InvalidParameterName,
-        DiagnosticDescriptors.UnsupportedMethod);
+        DiagnosticDescriptors.UnsupportedMethod,
+        DiagnosticDescriptors.MissingToolDescription,
+        DiagnosticDescriptors.MissingParameterDescription,
+        DiagnosticDescriptors.DuplicateParameterName,
+        DiagnosticDescriptors.FileLocalType,
+        DiagnosticDescriptors.SchedulingWithoutNonBlocking,
+        DiagnosticDescriptors.NegativeTimeout);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

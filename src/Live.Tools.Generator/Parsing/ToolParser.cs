@@ -53,12 +53,14 @@ internal static class ToolParser
             problems.Add(new Problem(DiagnosticDescriptors.AsyncVoid, identifier, new object?[] { method.Name }));
         }
 
+        AttributeSettings(method, attribute, problems, identifier, cancellationToken);
         string name = ToolName(method, attribute, known, problems, identifier);
         var mapper = new TypeMapper(known, cancellationToken);
         var parameters = new List<ParameterSpec>();
         var properties = new List<SchemaPropertySpec>();
         var required = new List<string>();
         bool seenToken = false, seenContext = false;
+        var jsonNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
 
         foreach (IParameterSymbol parameter in method.Parameters)
         {
@@ -108,6 +110,14 @@ internal static class ToolParser
                 problems.Add(new Problem(DiagnosticDescriptors.InvalidParameterName, parameterLocation, new object?[] { jsonName, method.Name }));
             }
 
+            if (jsonNames.TryGetValue(jsonName, out string? owner))
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.DuplicateParameterName, parameterLocation, new object?[] { parameter.Name, method.Name, jsonName, owner }));
+                continue;
+            }
+
+            jsonNames.Add(jsonName, parameter.Name);
+
             ValueSpec? value = mapper.Map(parameter.Type, input: true, parameter.Name);
             if (value is null)
             {
@@ -125,6 +135,11 @@ internal static class ToolParser
             bool isRequired = requiredAttribute || (!value.IsNullable && !parameter.IsOptional);
             string? defaultExpression = isRequired ? null : parameter.IsOptional ? ParameterAttributes.DefaultExpression(parameter, value) : "default";
             string? description = ParameterAttributes.Description(known, parameter, cancellationToken);
+            if (description is null)
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.MissingParameterDescription, parameterLocation, new object?[] { parameter.Name, method.Name }));
+            }
+
             description = ParameterAttributes.WithDefault(description, parameter, value);
 
             parameters.Add(new ParameterSpec(jsonName, ParameterKind.Json, value, isRequired, defaultExpression, constraints));
@@ -137,12 +152,18 @@ internal static class ToolParser
 
         ReturnSpec? result = Return(method, known, mapper, problems, cancellationToken);
 
-        if (problems.Count > before || result is null)
+        string? methodDescription = ParameterAttributes.Description(known, method, cancellationToken);
+        if (methodDescription is null)
+        {
+            problems.Add(new Problem(DiagnosticDescriptors.MissingToolDescription, identifier, new object?[] { name, method.Name }));
+        }
+
+        // Warnings (a missing description) do not keep a tool from being generated; errors do.
+        if (HasErrors(problems, before) || result is null)
         {
             return null;
         }
 
-        string? methodDescription = ParameterAttributes.Description(known, method, cancellationToken);
         string? behavior = null, scheduling = null;
         int timeout = 0;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
@@ -174,6 +195,67 @@ internal static class ToolParser
             result);
     }
 
+    /// <summary>Warns about <c>[LiveTool]</c> settings that are ignored: Scheduling on a blocking tool, a negative timeout.</summary>
+    private static void AttributeSettings(IMethodSymbol method, AttributeData attribute, List<Problem> problems, Location? identifier, CancellationToken cancellationToken)
+    {
+        bool nonBlocking = false, scheduling = false;
+        int timeout = 0;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Behavior":
+                    nonBlocking = argument.Value.Value is int b && b == 2;
+                    break;
+                case "Scheduling":
+                    scheduling = argument.Value.Value is int s && s != 0;
+                    break;
+                case "TimeoutMilliseconds" when argument.Value.Value is int t:
+                    timeout = t;
+                    break;
+            }
+        }
+
+        if (scheduling && !nonBlocking)
+        {
+            problems.Add(new Problem(DiagnosticDescriptors.SchedulingWithoutNonBlocking, NamedArgumentLocation(attribute, "Scheduling", cancellationToken) ?? identifier, new object?[] { method.Name }));
+        }
+
+        if (timeout < 0)
+        {
+            problems.Add(new Problem(DiagnosticDescriptors.NegativeTimeout, NamedArgumentLocation(attribute, "TimeoutMilliseconds", cancellationToken) ?? identifier, new object?[] { method.Name, timeout.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        }
+    }
+
+    private static Location? NamedArgumentLocation(AttributeData attribute, string name, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list })
+        {
+            foreach (AttributeArgumentSyntax argument in list.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText == name)
+                {
+                    return argument.GetLocation();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasErrors(List<Problem> problems, int start)
+    {
+        for (int i = start; i < problems.Count; i++)
+        {
+            if (problems[i].Descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Parses the type holding the tools; returns null (and adds problems) when code cannot be added to it.</summary>
     public static TypeSpec? ParseType(INamedTypeSymbol type, List<Problem>? problems, string toolMethodName, CancellationToken cancellationToken)
     {
@@ -189,6 +271,15 @@ internal static class ToolParser
                     ok = false;
                     problems?.Add(new Problem(DiagnosticDescriptors.TypeNotPartial, declaration.Identifier.GetLocation(), new object?[] { current.Name, toolMethodName }));
                     break;
+                }
+            }
+
+            if (current.IsFileLocal)
+            {
+                ok = false;
+                if (current.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is TypeDeclarationSyntax fileLocal)
+                {
+                    problems?.Add(new Problem(DiagnosticDescriptors.FileLocalType, fileLocal.Identifier.GetLocation(), new object?[] { current.Name, toolMethodName }));
                 }
             }
 
