@@ -135,11 +135,6 @@ internal static class ToolParser
             bool isRequired = requiredAttribute || (!value.IsNullable && !parameter.IsOptional);
             string? defaultExpression = isRequired ? null : parameter.IsOptional ? ParameterAttributes.DefaultExpression(parameter, value) : "default";
             string? description = ParameterAttributes.Description(known, parameter, cancellationToken);
-            if (description is null)
-            {
-                problems.Add(new Problem(DiagnosticDescriptors.MissingParameterDescription, parameterLocation, new object?[] { parameter.Name, method.Name }));
-            }
-
             description = ParameterAttributes.WithDefault(description, parameter, value);
 
             parameters.Add(new ParameterSpec(jsonName, ParameterKind.Json, value, isRequired, defaultExpression, constraints));
@@ -152,18 +147,13 @@ internal static class ToolParser
 
         ReturnSpec? result = Return(method, known, mapper, problems, cancellationToken);
 
-        string? methodDescription = ParameterAttributes.Description(known, method, cancellationToken);
-        if (methodDescription is null)
-        {
-            problems.Add(new Problem(DiagnosticDescriptors.MissingToolDescription, identifier, new object?[] { name, method.Name }));
-        }
-
-        // Warnings (a missing description) do not keep a tool from being generated; errors do.
+        // Warnings (an ignored attribute setting) do not keep a tool from being generated; errors do.
         if (HasErrors(problems, before) || result is null)
         {
             return null;
         }
 
+        string? methodDescription = ParameterAttributes.Description(known, method, cancellationToken);
         string? behavior = null, scheduling = null;
         int timeout = 0;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
@@ -193,6 +183,40 @@ internal static class ToolParser
             EquatableArray.From(parameters),
             properties.Count == 0 ? null : SchemaBuilder.Parameters(properties, required),
             result);
+    }
+
+    /// <summary>
+    /// Adds a warning for the tool and for each parameter the model fills in when it has no description
+    /// (<c>[Description]</c> or XML docs, read exactly as <see cref="ParseMethod"/> reads them). Only the analyzer asks:
+    /// a missing description never keeps a tool from being generated.
+    /// </summary>
+    public static void Descriptions(IMethodSymbol method, AttributeData attribute, KnownTypes known, List<Problem> problems, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface)
+        {
+            return;
+        }
+
+        if (ParameterAttributes.Description(known, method, cancellationToken) is null)
+        {
+            string name = ToolName(method, attribute, known, problems: null, identifier: null);
+            problems.Add(new Problem(DiagnosticDescriptors.MissingToolDescription, method.Locations.FirstOrDefault(), new object?[] { name, method.Name }));
+        }
+
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (KnownTypes.Is(parameter.Type, known.CancellationToken)
+                || KnownTypes.Is(parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), known.LiveToolContext))
+            {
+                continue;
+            }
+
+            if (ParameterAttributes.Description(known, parameter, cancellationToken) is null)
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.MissingParameterDescription, parameter.Locations.FirstOrDefault(), new object?[] { parameter.Name, method.Name }));
+            }
+        }
     }
 
     /// <summary>Warns about <c>[LiveTool]</c> settings that are ignored: Scheduling on a blocking tool, a negative timeout.</summary>
