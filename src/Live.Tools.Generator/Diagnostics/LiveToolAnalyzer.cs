@@ -29,8 +29,6 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DuplicateBoundParameter,
         DiagnosticDescriptors.InvalidParameterName,
         DiagnosticDescriptors.UnsupportedMethod,
-        DiagnosticDescriptors.MissingToolDescription,
-        DiagnosticDescriptors.MissingParameterDescription,
         DiagnosticDescriptors.DuplicateParameterName,
         DiagnosticDescriptors.FileLocalType,
         DiagnosticDescriptors.SchedulingWithoutNonBlocking,
@@ -72,7 +70,14 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
         }
 
         var problems = new List<Problem>();
-        ToolParser.ParseType(type, problems, tools[0].Method.Name, context.CancellationToken);
+
+        // An interface, or a type whose tools are all abstract, gets LIVE011 on each tool; "make it partial" would not help.
+        int callable = tools.FindIndex(static t => !t.Method.IsAbstract);
+        if (type.TypeKind != TypeKind.Interface && callable >= 0)
+        {
+            ToolParser.ParseType(type, problems, tools[callable].Method.Name, context.CancellationToken);
+        }
+
         var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach ((IMethodSymbol method, AttributeData attribute) in tools)
         {
