@@ -156,4 +156,21 @@ public sealed class RuleModeTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ReceiveAsync(TimeSpan.FromMilliseconds(300)));
         Assert.Single(emulator.SentFrames);
     }
+
+    [Fact]
+    public async Task A_rule_can_say_goodbye_send_goAway_and_close()
+    {
+        await using LiveEmulator emulator = await LiveEmulator.StartAsync();
+        emulator.OnUserText("bye", turn => turn.Say("Goodbye.").GoAway(TimeSpan.FromSeconds(1)).Close(1000, "session over"));
+        await using RawLiveClient client = await RawLiveClient.OpenSessionAsync(emulator, TextSetup);
+
+        await client.SendAsync(UserText("bye"));
+        List<RawLiveClient.Received> received = await client.ReceiveUntilAsync(r => r.IsClose);
+
+        Assert.Equal(3, received.Count);
+        Assert.Contains("Goodbye.", received[0].Text, StringComparison.Ordinal);
+        Assert.Equal("1s", received[1].Json.GetProperty("goAway").GetProperty("timeLeft").GetString());
+        Assert.Equal(1000, received[2].CloseStatus);
+        Assert.Equal("session over", received[2].CloseReason);
+    }
 }

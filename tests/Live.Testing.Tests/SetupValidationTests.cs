@@ -194,4 +194,34 @@ public sealed class SetupValidationTests
 
         Assert.Equal(1009, reply.CloseStatus);
     }
+
+    [Fact]
+    public async Task Url_safe_unpadded_base64_as_the_Python_client_sends_it_is_accepted_and_decoded()
+    {
+        await using LiveEmulator emulator = await LiveEmulator.StartAsync();
+        await using RawLiveClient client = await RawLiveClient.OpenSessionAsync(emulator);
+        byte[] pcm = [0xFB, 0xEF, 0xBE, 0xFF, 0xFF, 0xFE, 0x01];
+        string urlSafe = Convert.ToBase64String(pcm).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+
+        await client.SendAsync($$$$"""{"realtime_input":{"audio":{"mime_type":"audio/pcm;rate=16000","data":"{{{{urlSafe}}}}"}}}""");
+        EmulatorFrame frame = await emulator.WaitForFrameAsync(f => f.Kind == ClientMessageKind.RealtimeInput);
+
+        Assert.Contains('-', urlSafe);
+        Assert.Equal(pcm, frame.Audio);
+        Assert.Equal("realtimeInput", frame.MessageType);
+        Assert.True(emulator.Connections[0].IsOpen);
+    }
+
+    [Fact]
+    public async Task Frames_after_setup_are_not_validated_when_turned_off()
+    {
+        await using LiveEmulator emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ValidateClientMessages = false });
+        await using RawLiveClient client = await RawLiveClient.OpenSessionAsync(emulator);
+
+        await client.SendAsync("""{"clientContent":{"futureField":true,"turnComplete":true}}""");
+        EmulatorFrame frame = await emulator.WaitForFrameAsync(FrameMatcher.ClientContent());
+
+        Assert.True(frame.TurnComplete);
+        Assert.Null(emulator.Connections[0].ServerCloseStatus);
+    }
 }
