@@ -1,0 +1,3 @@
+using Live.Benchmarks;
+
+return await EntryPoint.RunAsync(args);
