@@ -1,18 +1,36 @@
+using System.Diagnostics;
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Live.Benchmarks.Modes;
 
 namespace Live.Benchmarks;
 
-/// <summary>Modes: <c>--smoke</c>, <c>--cold-start</c>, <c>--round-trip</c>, or BenchmarkDotNet's own arguments.</summary>
+/// <summary>
+/// Modes: <c>--smoke</c>; <c>--cold-start [runs]</c>; <c>--round-trip [round trips]</c>; otherwise BenchmarkDotNet's
+/// own arguments (<c>--filter</c>, <c>--job</c>, …).
+/// </summary>
 public static class EntryPoint
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length > 0 && args[0] == "--smoke")
+        long start = Stopwatch.GetTimestamp();
+        string mode = args.Length > 0 ? args[0] : "";
+        int Count(int fallback) => args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : fallback;
+        switch (mode)
         {
-            return await Smoke.RunAsync(Console.Out) ? 0 : 1;
+            case "--smoke":
+                bool ok = await Smoke.RunAsync(Console.Out);
+                ok &= await RoundTrip.RunAsync(200, 50, Console.Out) == 0;
+                return ok ? 0 : 1;
+            case "--cold-start-child":
+                return ColdStart.Child(args[1], start);
+            case "--cold-start":
+                return await ColdStart.RunAsync(Count(10), Console.Out);
+            case "--round-trip":
+                return await RoundTrip.RunAsync(Count(20_000), 2_000, Console.Out);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(EntryPoint).Assembly).Run(args);
+                return 0;
         }
-
-        BenchmarkSwitcher.FromAssembly(typeof(EntryPoint).Assembly).Run(args);
-        return 0;
     }
 }
