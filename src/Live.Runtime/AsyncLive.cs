@@ -1,7 +1,5 @@
 using Live.Logging;
-using Live.Serialization;
 using Live.Session;
-using Live.Transport;
 using Live.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -55,11 +53,7 @@ public sealed class AsyncLive
         AsyncSession? session = null;
         try
         {
-            LiveEndpoint endpoint = await EndpointBuilder.BuildAsync(_options, timeout.Token).ConfigureAwait(false);
-            SessionLog.Connecting(logger, endpoint.RedactedUrl, modelName);
-            LiveTransportFactory factory = _options.TransportFactory ?? WebSocketTransport.ConnectAsync;
-            ILiveTransport transport = await factory(endpoint, _options, timeout.Token).ConfigureAwait(false);
-            var connection = new LiveConnection(transport, LiveJsonContext.Create(_options.MaxJsonDepth), _options.MaxJsonDepth, logger);
+            LiveConnection connection = await SessionConnector.OpenAsync(_options, modelName, logger, timeout.Token).ConfigureAwait(false);
             session = new AsyncSession(connection, modelName, config, _options, _loggerFactory, logger);
             await session.StartAsync(setup, timeout.Token).ConfigureAwait(false);
             return session;

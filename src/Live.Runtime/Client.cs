@@ -83,6 +83,11 @@ public sealed class Client
             throw new ArgumentException("ClientOptions.MaxIncomingMessageBytes and MaxJsonDepth must be positive.", nameof(options));
         }
 
+        if (options.MaxResumptionAttempts <= 0 || options.ResumptionRetryDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException("ClientOptions.MaxResumptionAttempts must be positive and ResumptionRetryDelay not negative.", nameof(options));
+        }
+
         if (!options.VertexAI)
         {
             if (string.IsNullOrEmpty(options.ApiKey))

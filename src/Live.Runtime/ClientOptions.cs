@@ -86,6 +86,32 @@ public sealed class ClientOptions
     /// <summary>Whether unencrypted <c>ws://</c> is allowed to hosts other than the loopback interface; false by default.</summary>
     public bool AllowInsecureTransport { get; set; }
 
+    /// <summary>The default of <see cref="MaxResumptionAttempts"/>: 5.</summary>
+    public const int DefaultMaxResumptionAttempts = 5;
+
+    /// <summary>The default of <see cref="ResumptionRetryDelay"/>: 250 milliseconds.</summary>
+    public static readonly TimeSpan DefaultResumptionRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Whether a session whose <see cref="LiveConnectConfig.SessionResumption"/> is set resumes by itself (true by
+    /// default): on <c>goAway</c>, or when the connection drops with a code that does not blame the request (1006,
+    /// 1011, 1001, …; never 1000, 1007, 1008 or 4000–4999), it opens a new connection, sends <c>setup</c> again with the
+    /// latest resumable handle, and <see cref="AsyncSession.ReceiveAsync"/> goes on. False turns this off: the session
+    /// then only reports <c>sessionResumptionUpdate</c> and <c>goAway</c>, and a drop ends it as without resumption.
+    /// Without <see cref="LiveConnectConfig.SessionResumption"/> nothing is resumed either way.
+    /// </summary>
+    public bool AutomaticResumption { get; set; } = true;
+
+    /// <summary>
+    /// How many connections one resumption tries before the session ends with a <see cref="LiveResumptionException"/>
+    /// (5 by default). The first try is immediate; later tries wait <see cref="ResumptionRetryDelay"/>, doubling each
+    /// time up to 8 seconds.
+    /// </summary>
+    public int MaxResumptionAttempts { get; set; } = DefaultMaxResumptionAttempts;
+
+    /// <summary>The wait before the second try of a resumption (250 ms by default); it doubles for each further try, up to 8 seconds.</summary>
+    public TimeSpan ResumptionRetryDelay { get; set; } = DefaultResumptionRetryDelay;
+
     /// <summary>Replaces the WebSocket transport (in-memory tests).</summary>
     internal LiveTransportFactory? TransportFactory { get; set; }
 
@@ -147,6 +173,9 @@ public sealed class ClientOptions
             MaxIncomingMessageBytes = MaxIncomingMessageBytes,
             MaxJsonDepth = MaxJsonDepth,
             AllowInsecureTransport = AllowInsecureTransport,
+            AutomaticResumption = AutomaticResumption,
+            MaxResumptionAttempts = MaxResumptionAttempts,
+            ResumptionRetryDelay = ResumptionRetryDelay,
             TransportFactory = TransportFactory,
             EnvironmentReader = EnvironmentReader,
         };

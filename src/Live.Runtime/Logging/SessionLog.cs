@@ -37,4 +37,24 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Buffered {Message} received before setupComplete.")]
     public static partial void BufferedBeforeSetup(ILogger logger, LiveServerMessage message);
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "Received a resumable session handle (update {Count}).")]
+    public static partial void ResumptionHandleReceived(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "The session cannot be resumed at this point (resumable: false); keeping the previous handle.")]
+    public static partial void NotResumableNow(ILogger logger);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Resuming the Live session: {Reason}")]
+    public static partial void Resuming(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Resumption try {Attempt} of {MaxAttempts} failed: {Error}")]
+    public static partial void ResumptionAttemptFailed(ILogger logger, int attempt, int maxAttempts, string error);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Live session resumed on a new connection (resumption {Count}, session id {SessionId}); its setupComplete is not delivered.")]
+    public static partial void Resumed(ILogger logger, int count, string? sessionId);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "The service sent goAway (time left {TimeLeft}) but no resumable handle has arrived yet; the session ends when the service closes it.")]
+    public static partial void GoAwayWithoutHandle(ILogger logger, string? timeLeft);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "The Live session could not be resumed: {Reason}")]
+    public static partial void ResumptionFailed(ILogger logger, string reason);
 }

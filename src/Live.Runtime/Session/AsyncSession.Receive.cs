@@ -47,71 +47,130 @@ public sealed partial class AsyncSession
     /// <summary>The next message; null at a normal end.</summary>
     private async ValueTask<LiveServerMessage?> ReadNextAsync(CancellationToken cancellationToken)
     {
-        if (_pending.Count > 0)
+        while (true)
         {
-            PendingMessage item = _pending.Dequeue();
-            item.Error?.Throw();
-            return item.Message;
-        }
+            if (_pending.Count > 0)
+            {
+                PendingMessage item = _pending.Dequeue();
+                item.Error?.Throw();
+                return Deliver(item.Message!);
+            }
 
-        if (_ended)
-        {
-            _terminalError?.Throw();
-            return null;
-        }
+            if (_ended)
+            {
+                _terminalError?.Throw();
+                return null;
+            }
 
-        ReceivedFrame received;
-        try
-        {
-            received = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception) when (Volatile.Read(ref _closeRequested) != 0)
-        {
-            // Closed by this side: whatever the broken connection reports is the expected end.
-            End(null);
-            return null;
-        }
-        catch (LiveProtocolException ex) when (!ex.IsFatal)
-        {
-            throw;
-        }
-        catch (LiveException ex)
-        {
-            End(ex);
-            throw;
-        }
+            if (_resumeTask is { } resuming)
+            {
+                try
+                {
+                    await resuming.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The resumption goes on; the next ReceiveAsync waits for it again.
+                    throw;
+                }
+                catch (Exception) when (resuming.IsCompleted)
+                {
+                    // Failed (the session ended with the reason) or stopped by CloseAsync.
+                    _resumeTask = null;
+                    _resuming = false;
+                    if (!_ended)
+                    {
+                        End(null);
+                    }
 
-        if (!received.IsClose)
-        {
-            return received.Message;
-        }
+                    continue;
+                }
 
-        int code = received.CloseCode ?? 1005;
-        if (Volatile.Read(ref _closeRequested) != 0)
-        {
-            End(null);
-            return null;
-        }
+                _resumeTask = null;
+                foreach (PendingMessage buffered in resuming.Result)
+                {
+                    _pending.Enqueue(buffered);
+                }
 
-        SessionLog.ServerClosed(_logger, code, received.CloseReason);
-        if (code == 1000)
-        {
-            End(null);
-            return null;
-        }
+                continue;
+            }
 
-        LiveException closed = LiveException.FromClose(code, received.CloseReason, beforeSetupComplete: false);
-        End(closed);
-        throw closed;
+            LiveConnection connection = _connection;
+            ReceivedFrame received;
+            try
+            {
+                received = await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception) when (Volatile.Read(ref _closeRequested) != 0)
+            {
+                // Closed by this side: whatever the broken connection reports is the expected end.
+                End(null);
+                return null;
+            }
+            catch (LiveProtocolException ex) when (!ex.IsFatal)
+            {
+                throw;
+            }
+            catch (LiveServerException ex) when (ResumptionEnabled)
+            {
+                if (TryStartResumption(connection, ex) is { } failed)
+                {
+                    End(failed);
+                    throw failed;
+                }
+
+                continue;
+            }
+            catch (LiveException ex)
+            {
+                End(ex);
+                throw;
+            }
+
+            if (!received.IsClose)
+            {
+                return Deliver(received.Message!);
+            }
+
+            int code = received.CloseCode ?? 1005;
+            if (Volatile.Read(ref _closeRequested) != 0)
+            {
+                End(null);
+                return null;
+            }
+
+            SessionLog.ServerClosed(_logger, code, received.CloseReason);
+            if (code == 1000)
+            {
+                End(null);
+                return null;
+            }
+
+            LiveException closed = LiveException.FromClose(code, received.CloseReason, beforeSetupComplete: false);
+            if (closed is LiveServerException && ResumptionEnabled)
+            {
+                if (TryStartResumption(connection, closed) is { } failed)
+                {
+                    End(failed);
+                    throw failed;
+                }
+
+                continue;
+            }
+
+            End(closed);
+            throw closed;
+        }
     }
 
     private void End(Exception? error)
     {
         _terminalError = error is null ? null : ExceptionDispatchInfo.Capture(error);
         _ended = true;
+        SignalConnectionChanged();
     }
 }

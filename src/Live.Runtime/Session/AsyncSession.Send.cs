@@ -118,8 +118,7 @@ public sealed partial class AsyncSession
             throw new ArgumentException("mediaChunks must hold at least one blob and no null.", nameof(mediaChunks));
         }
 
-        ThrowIfClosed();
-        return _connection.SendAsync("realtimeInput", (IReadOnlyList<Blob>)list, RealtimeInputWriter.WriteMediaChunks, cancellationToken);
+        return SendThroughAsync((IReadOnlyList<Blob>)list, static (c, s, t) => c.SendAsync("realtimeInput", s, RealtimeInputWriter.WriteMediaChunks, t), cancellationToken);
     }
 
     /// <summary>
@@ -146,8 +145,7 @@ public sealed partial class AsyncSession
 
         CheckMimeType(input.Audio?.MimeType, "audio/", input.Audio is not null, nameof(input));
         CheckMimeType(input.Video?.MimeType, "image/", input.Video is not null, nameof(input));
-        ThrowIfClosed();
-        return _connection.SendAsync("realtimeInput", input, RealtimeInputWriter.Write, cancellationToken);
+        return SendThroughAsync(input, static (c, s, t) => c.SendAsync("realtimeInput", s, RealtimeInputWriter.Write, t), cancellationToken);
     }
 
     /// <summary>Sends a chunk of audio (<c>realtimeInput.audio</c>): raw 16-bit little-endian PCM, base64-encoded straight into the frame.</summary>
@@ -160,8 +158,7 @@ public sealed partial class AsyncSession
     public Task SendAudioAsync(ReadOnlyMemory<byte> pcm, string mimeType = "audio/pcm;rate=16000", CancellationToken cancellationToken = default)
     {
         CheckMimeType(mimeType, "audio/", true, nameof(mimeType));
-        ThrowIfClosed();
-        return _connection.SendAsync("realtimeInput.audio", (pcm, mimeType, false), RealtimeInputWriter.WriteMedia, cancellationToken);
+        return SendThroughAsync((pcm, mimeType, false), static (c, s, t) => c.SendAsync("realtimeInput.audio", s, RealtimeInputWriter.WriteMedia, t), cancellationToken);
     }
 
     /// <summary>Sends one video frame as an image (<c>realtimeInput.video</c>).</summary>
@@ -174,8 +171,7 @@ public sealed partial class AsyncSession
     public Task SendVideoAsync(ReadOnlyMemory<byte> image, string mimeType = "image/jpeg", CancellationToken cancellationToken = default)
     {
         CheckMimeType(mimeType, "image/", true, nameof(mimeType));
-        ThrowIfClosed();
-        return _connection.SendAsync("realtimeInput.video", (image, mimeType, true), RealtimeInputWriter.WriteMedia, cancellationToken);
+        return SendThroughAsync((image, mimeType, true), static (c, s, t) => c.SendAsync("realtimeInput.video", s, RealtimeInputWriter.WriteMedia, t), cancellationToken);
     }
 
     /// <summary>Sends realtime text (<c>realtimeInput.text</c>).</summary>
@@ -244,11 +240,8 @@ public sealed partial class AsyncSession
             }
         }
 
-        ThrowIfClosed();
-        return _connection.SendMessageAsync(
-            "toolResponse",
-            new LiveClientMessage { ToolResponse = new LiveClientToolResponse { FunctionResponses = list } },
-            cancellationToken);
+        var message = new LiveClientMessage { ToolResponse = new LiveClientToolResponse { FunctionResponses = list } };
+        return SendThroughAsync(message, static (c, m, t) => c.SendMessageAsync("toolResponse", m, t), cancellationToken);
     }
 
     /// <summary>Answers function calls (<c>toolResponse</c>); see <see cref="SendToolResponseAsync(IEnumerable{FunctionResponse}, CancellationToken)"/>.</summary>
@@ -280,7 +273,6 @@ public sealed partial class AsyncSession
             throw new ArgumentException("Set SystemInstruction and/or Tools: there is nothing to update.", nameof(update));
         }
 
-        ThrowIfClosed();
         var message = new LiveClientMessage
         {
             ContextUpdate = new LiveClientContextUpdate
@@ -289,14 +281,13 @@ public sealed partial class AsyncSession
                 Tools = update.Tools is null ? null : new LiveToolsUpdate { Tools = update.Tools },
             },
         };
-        return _connection.SendMessageAsync("contextUpdate", message, cancellationToken);
+        return SendThroughAsync(message, static (c, m, t) => c.SendMessageAsync("contextUpdate", m, t), cancellationToken);
     }
 
     private Task SendClientContentCoreAsync(List<Content>? turns, bool turnComplete, CancellationToken cancellationToken)
     {
-        ThrowIfClosed();
         var message = new LiveClientMessage { ClientContent = new LiveClientContent { Turns = turns, TurnComplete = turnComplete } };
-        return _connection.SendMessageAsync("clientContent", message, cancellationToken);
+        return SendThroughAsync(message, static (c, m, t) => c.SendMessageAsync("clientContent", m, t), cancellationToken);
     }
 
     private static void CheckMimeType(string? mimeType, string prefix, bool present, string parameterName)

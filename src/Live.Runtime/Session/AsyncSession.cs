@@ -24,15 +24,36 @@ namespace Live;
 /// <see cref="LiveProtocolException.IsFatal"/>). Sending after the session closed throws
 /// <see cref="InvalidOperationException"/>; nothing is dropped silently.
 /// </para>
+/// <para>
+/// Session resumption (when <see cref="LiveConnectConfig.SessionResumption"/> is set and
+/// <see cref="ClientOptions.AutomaticResumption"/> is on): the session keeps the latest handle of a
+/// <c>sessionResumptionUpdate</c> with <c>resumable: true</c>. On <c>goAway</c> (at once, long before <c>timeLeft</c>
+/// runs out) or when the connection drops with a code that does not blame the request, it opens a new connection,
+/// sends the same <c>setup</c> (tools included) with <c>sessionResumption.handle</c> set to that handle, waits for
+/// <c>setupComplete</c> (which it does not deliver; it is logged), and <see cref="ReceiveAsync"/> goes on with the
+/// new connection's messages. The <c>goAway</c> and <c>sessionResumptionUpdate</c> messages are still delivered.
+/// Tries are bounded (<see cref="ClientOptions.MaxResumptionAttempts"/>, with a doubling delay); when the session cannot
+/// be resumed (no resumable handle yet, the handle refused, every try failed) <see cref="ReceiveAsync"/> ends with a
+/// <see cref="LiveResumptionException"/> that says why. The resumption is driven by the reader: a session that
+/// resumes needs someone reading <see cref="ReceiveAsync"/> (the tool loop does).
+/// </para>
+/// <para>
+/// Sends and resumption: a send made while the session resumes (from the moment <c>goAway</c> is read, or the drop is
+/// noticed) waits and is written to the new connection, in order; it is never dropped. A send that fails because the
+/// connection is gone is written again to the new one. A frame that was written to a connection that then dropped
+/// cannot be known to have arrived (the network may have lost it); and the resumed session continues from the state
+/// of the handle, so client messages the service consumed after the last resumable handle may not be part of it.
+/// </para>
 /// </remarks>
 public sealed partial class AsyncSession : IAsyncDisposable
 {
     private const int MaxMessagesBeforeSetupComplete = 256;
 
-    private readonly LiveConnection _connection;
     private readonly ClientOptions _options;
     private readonly ILogger _logger;
     private readonly Queue<PendingMessage> _pending = new();
+    private readonly CancellationTokenSource _lifetime = new();
+    private volatile LiveConnection _connection;
     private int _reading;
     private int _closeRequested;
     private volatile bool _ended;
@@ -41,6 +62,7 @@ public sealed partial class AsyncSession : IAsyncDisposable
     internal AsyncSession(LiveConnection connection, string model, LiveConnectConfig config, ClientOptions options, ILoggerFactory loggerFactory, ILogger logger)
     {
         _connection = connection;
+        _changed = NewSignal();
         Model = model;
         Config = config;
         _options = options;
@@ -58,7 +80,7 @@ public sealed partial class AsyncSession : IAsyncDisposable
     public string? SessionId { get; private set; }
 
     /// <summary>Whether the session is closed: by <see cref="CloseAsync"/>, or by the service.</summary>
-    public bool IsClosed => Volatile.Read(ref _closeRequested) != 0 || _ended || _connection.IsCloseReceived;
+    public bool IsClosed => Volatile.Read(ref _closeRequested) != 0 || _ended || (_connection.IsCloseReceived && !ResumptionEnabled);
 
     /// <summary>Whether the session runs on Vertex AI.</summary>
     internal bool IsVertexAI => _options.VertexAI;
@@ -75,18 +97,28 @@ public sealed partial class AsyncSession : IAsyncDisposable
     /// <returns>When the session is ready.</returns>
     internal async Task StartAsync(LiveClientMessage setup, CancellationToken cancellationToken)
     {
-        await _connection.SendMessageAsync("setup", setup, cancellationToken).ConfigureAwait(false);
+        _setup = setup.Setup;
+        SessionId = await HandshakeAsync(_connection, setup, _pending, deliverSetupComplete: true, cancellationToken).ConfigureAwait(false);
+        SessionLog.SetupComplete(_logger, Model, SessionId);
+    }
+
+    /// <summary>Sends <c>setup</c> on a connection and reads until <c>setupComplete</c>, buffering what comes first.</summary>
+    /// <returns>The session id of <c>setupComplete</c>.</returns>
+    private async Task<string?> HandshakeAsync(
+        LiveConnection connection, LiveClientMessage setup, Queue<PendingMessage> buffer, bool deliverSetupComplete, CancellationToken cancellationToken)
+    {
+        await connection.SendMessageAsync("setup", setup, cancellationToken).ConfigureAwait(false);
         for (int count = 0; count <= MaxMessagesBeforeSetupComplete; count++)
         {
             ReceivedFrame received;
             try
             {
-                received = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                received = await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (LiveProtocolException ex) when (!ex.IsFatal)
             {
                 SessionLog.MalformedFrameBeforeSetup(_logger);
-                _pending.Enqueue(new PendingMessage(null, ExceptionDispatchInfo.Capture(ex)));
+                buffer.Enqueue(new PendingMessage(null, ExceptionDispatchInfo.Capture(ex)));
                 continue;
             }
 
@@ -98,14 +130,17 @@ public sealed partial class AsyncSession : IAsyncDisposable
             }
 
             LiveServerMessage message = received.Message!;
-            _pending.Enqueue(new PendingMessage(message, null));
             if (message.SetupComplete is not null)
             {
-                SessionId = message.SetupComplete.SessionId;
-                SessionLog.SetupComplete(_logger, Model, SessionId);
-                return;
+                if (deliverSetupComplete)
+                {
+                    buffer.Enqueue(new PendingMessage(message, null));
+                }
+
+                return message.SetupComplete.SessionId;
             }
 
+            buffer.Enqueue(new PendingMessage(message, null));
             SessionLog.BufferedBeforeSetup(_logger, message);
         }
 
@@ -119,6 +154,8 @@ public sealed partial class AsyncSession : IAsyncDisposable
     {
         Interlocked.Exchange(ref _closeRequested, 1);
         _ended = true;
+        CancelLifetime();
+        SignalConnectionChanged();
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -136,13 +173,21 @@ public sealed partial class AsyncSession : IAsyncDisposable
         }
 
         SessionLog.Closing(_logger);
+        CancelLifetime();
+        SignalConnectionChanged();
+        LiveConnection connection = _connection;
         try
         {
-            await _connection.CloseAsync(1000, cancellationToken).ConfigureAwait(false);
+            await connection.CloseAsync(1000, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await _connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            if (_resumeTask is { } resuming)
+            {
+                // A resumption in progress stops (its new connection is disposed); wait for it so nothing is left running.
+                await resuming.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            }
         }
     }
 
@@ -152,13 +197,25 @@ public sealed partial class AsyncSession : IAsyncDisposable
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"AsyncSession {Model} (session id {SessionId ?? "none"}, {(IsClosed ? "closed" : "open")})";
+        $"AsyncSession {Model} (session id {SessionId ?? "none"}, {(IsClosed ? "closed" : "open")}"
+        + (ResumptionCount > 0 ? $", resumed {ResumptionCount} time(s))" : ")");
 
     private void ThrowIfClosed()
     {
         if (IsClosed)
         {
-            throw new InvalidOperationException("The Live session is closed; nothing can be sent.");
+            throw new InvalidOperationException("The Live session is closed; nothing can be sent.", _terminalError?.SourceException);
+        }
+    }
+
+    private void CancelLifetime()
+    {
+        try
+        {
+            _lifetime.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 

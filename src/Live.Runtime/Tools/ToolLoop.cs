@@ -51,7 +51,26 @@ internal sealed class ToolLoop
             ValidateAgainstSetup();
         }
 
+        _session.Resumed += OnSessionResumed;
         ToolLoopLog.LoopStarted(_logger, _tools.FunctionDeclarations.Count);
+    }
+
+    /// <summary>
+    /// The session moved to a new connection by session resumption. The resumed session knows the conversation up to
+    /// the message that carried its handle: calls that arrived before it are still expected and their responses go to
+    /// the new connection; calls that arrived after it are unknown to the resumed session, so they are cancelled and
+    /// never answered (the model calls again if it still needs them).
+    /// </summary>
+    private void OnSessionResumed(long handleMessageIndex)
+    {
+        foreach (ToolCallState state in _running.Values)
+        {
+            if (state.MessageIndex > handleMessageIndex)
+            {
+                ToolLoopLog.CancellationRequested(_logger, state.Id ?? "");
+                state.CancelById();
+            }
+        }
     }
 
     /// <summary>
@@ -82,6 +101,7 @@ internal sealed class ToolLoop
     /// <summary>Cancels every call in flight and waits for them within the grace period.</summary>
     public async ValueTask ShutdownAsync()
     {
+        _session.Resumed -= OnSessionResumed;
         Volatile.Write(ref _shuttingDown, 1);
         int pending = Volatile.Read(ref _active);
         try
@@ -223,7 +243,7 @@ internal sealed class ToolLoop
             }
 
             _tools.TryGetTool(call.Name ?? "", out LiveToolInfo? info);
-            states.Add(new ToolCallState(this, call, info));
+            states.Add(new ToolCallState(this, call, info) { MessageIndex = _session.DeliveredMessageCount });
         }
 
         if (states.Count == 0)
@@ -402,6 +422,9 @@ internal sealed class ToolLoop
         public string? Id { get; }
 
         public bool Registered { get; set; } = true;
+
+        /// <summary>The session's index of the toolCall message (see <see cref="AsyncSession.DeliveredMessageCount"/>).</summary>
+        public long MessageIndex { get; init; }
 
         public ToolCallBatch? Batch { get; set; }
 
