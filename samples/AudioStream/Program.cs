@@ -50,7 +50,7 @@ try
             .Say(string.Create(
                 CultureInfo.InvariantCulture,
                 $"I heard {turn.AudioDuration.TotalSeconds:0.0} seconds of audio, {turn.Audio.Length:N0} bytes at {turn.AudioSampleRate} hertz.")));
-        client = new Client(new ClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+        client = emulator.CreateClient();
     }
 
     var config = new LiveConnectConfig

@@ -31,7 +31,7 @@ try
         emulator.OnUserText("hello", turn => turn.Say(
             $"Hello! I am the Live emulator standing in for Gemini, and I am doing well. You said: \"{turn.UserText}\"",
             chunks: 4));
-        client = new Client(new ClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+        client = emulator.CreateClient();
     }
 
     using var timeout = new CancellationTokenSource(emulator is null ? TimeSpan.FromSeconds(120) : TimeSpan.FromSeconds(20));

@@ -49,7 +49,7 @@ try
             })
             .OnToolResponse("get_local_time", turn => turn.Say(
                 $"I stopped the flight search as it was taking too long, but it is {turn.Output} in {turn.Call!.Args!.Value.GetProperty("city")} right now."));
-        client = new Client(new ClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+        client = emulator.CreateClient();
     }
 
     var tools = new TravelTools();

@@ -40,7 +40,7 @@ try
             .OnUserText(@"weather in (?<city>[\p{L} .'-]+?)[\s?.!]*$", turn =>
                 turn.CallTool("get_weather", new JsonObject { ["location"] = turn["city"] }))
             .OnToolResponse("get_weather", turn => turn.Say(DescribeWeather(turn), chunks: 3));
-        client = new Client(new ClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+        client = emulator.CreateClient();
     }
 
     var tools = new WeatherTools();
