@@ -26,6 +26,7 @@ internal sealed class ConnectionSession
     private readonly Socket? _tcp;
     private int _closeSent;
     private int _aborted;
+    private int _ended;
 
     public ConnectionSession(LiveEmulator emulator, EmulatorConnection connection, WebSocket socket, HttpContext http, LiveScript? script, CancellationToken stopping)
     {
@@ -53,6 +54,7 @@ internal sealed class ConnectionSession
         finally
         {
             await receiving.ConfigureAwait(false);
+            Volatile.Write(ref _ended, 1);
             _lifetime.Dispose();
             Connection.MarkEnded();
         }
@@ -121,6 +123,11 @@ internal sealed class ConnectionSession
     /// <summary>Sends a close frame (once) and gives the client a few seconds to answer it before dropping the connection.</summary>
     public async Task CloseAsync(int status, string reason)
     {
+        if (Volatile.Read(ref _ended) != 0)
+        {
+            return;
+        }
+
         reason = CloseReasons.Fit(reason);
         await _sendLock.WaitAsync().ConfigureAwait(false);
         try
@@ -146,7 +153,22 @@ internal sealed class ConnectionSession
         }
 
         // The receive loop waits for the client's close frame; drop the connection if it never comes.
-        _ = Task.Delay(s_closeHandshakeTimeout, _lifetime.Token).ContinueWith(
+        CancellationToken lifetime;
+        try
+        {
+            if (Volatile.Read(ref _ended) != 0)
+            {
+                return;
+            }
+
+            lifetime = _lifetime.Token;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        _ = Task.Delay(s_closeHandshakeTimeout, lifetime).ContinueWith(
             _ => Abort(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
