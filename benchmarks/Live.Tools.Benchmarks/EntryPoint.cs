@@ -6,7 +6,7 @@ using Live.Benchmarks.Modes;
 namespace Live.Benchmarks;
 
 /// <summary>
-/// Modes: <c>--smoke</c>; <c>--cold-start [runs]</c>; <c>--round-trip [round trips]</c>; <c>--scale [sessions] [rounds]</c>; otherwise BenchmarkDotNet's
+/// Modes: <c>--smoke</c>; <c>--cold-start [runs]</c>; <c>--round-trip [round trips]</c>; <c>--scale [sessions] [rounds] [period ms] [--emulator-in-child]</c>; otherwise BenchmarkDotNet's
 /// own arguments (<c>--filter</c>, <c>--job</c>, …).
 /// </summary>
 public static class EntryPoint
@@ -21,7 +21,7 @@ public static class EntryPoint
             case "--smoke":
                 bool ok = await Smoke.RunAsync(Console.Out);
                 ok &= await RoundTrip.RunAsync(200, 50, Console.Out) == 0;
-                ok &= await Scale.RunAsync(20, 2, Console.Out) == 0;
+                ok &= await Scale.RunAsync(20, 2, 500, emulatorInChild: false, Console.Out) == 0;
                 return ok ? 0 : 1;
             case "--cold-start-child":
                 return ColdStart.Child(args[1], start);
@@ -30,7 +30,14 @@ public static class EntryPoint
             case "--round-trip":
                 return await RoundTrip.RunAsync(Count(20_000), 2_000, Console.Out);
             case "--scale":
-                return await Scale.RunAsync(Count(1_000), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5, Console.Out);
+                return await Scale.RunAsync(
+                    Count(1_000),
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3,
+                    args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1_000,
+                    emulatorInChild: args.Contains("--emulator-in-child"),
+                    Console.Out);
+            case "--emulator-host":
+                return await Scale.HostEmulatorAsync();
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(EntryPoint).Assembly).Run(args);
                 return 0;

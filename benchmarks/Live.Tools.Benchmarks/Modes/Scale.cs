@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Live.Benchmarks.Tools;
 using Live.Testing;
@@ -18,9 +19,10 @@ public static class Scale
 {
     private const string Model = "gemini-live-2.5-flash-preview";
 
-    public static async Task<int> RunAsync(int sessions, int rounds, TextWriter log)
+    /// <summary>Starts the emulator with the rules the sessions use.</summary>
+    public static async Task<LiveEmulator> StartEmulatorAsync()
     {
-        await using LiveEmulator emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions
+        LiveEmulator emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions
         {
             IndentServerFrames = false,
             SendResumptionUpdates = false,
@@ -28,9 +30,144 @@ public static class Scale
         emulator
             .OnUserText("weather", turn => turn.CallTool("get_weather", new JsonObject { ["location"] = "Tokyo, JP", ["unit"] = "fahrenheit", ["days"] = 3 }))
             .OnToolResponse("get_weather", turn => turn.SayText("It is " + turn.Output.GetProperty("temperature").GetInt32() + " degrees."));
+        return emulator;
+    }
 
+    /// <summary>The child that hosts the emulator for the client-only measurement: prints its URL, answers "mem", ends at EOF.</summary>
+    public static async Task<int> HostEmulatorAsync()
+    {
+        await using LiveEmulator emulator = await StartEmulatorAsync();
+        Console.WriteLine(emulator.BaseUrl);
+        Console.WriteLine(emulator.ApiKey);
+        Console.WriteLine(emulator.GetWebSocketUrl());
+        while (Console.ReadLine() is { } line)
+        {
+            if (line == "mem")
+            {
+                (long heap, long workingSet) = Memory();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{heap} {workingSet}"));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <param name="sessions">Concurrent sessions.</param>
+    /// <param name="rounds">Turns per session while active.</param>
+    /// <param name="periodMs">Average time between a session's turns (the offered load is sessions / period).</param>
+    /// <param name="emulatorInChild">Host the emulator in a child process, so this process's growth is the client's alone.</param>
+    /// <param name="log">Where the table goes.</param>
+    public static async Task<int> RunAsync(int sessions, int rounds, int periodMs, bool emulatorInChild, TextWriter log)
+    {
+        LiveEmulator? emulator = null;
+        Process? host = null;
+        Client client;
+        if (emulatorInChild)
+        {
+            string processPath = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
+            var info = new ProcessStartInfo(processPath) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+            {
+                info.ArgumentList.Add(typeof(Scale).Assembly.Location);
+            }
+
+            info.ArgumentList.Add("--emulator-host");
+            host = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator host");
+            Uri baseUrl = new(await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) ?? throw new InvalidOperationException("no URL"));
+            string apiKey = await host.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("no key");
+            Uri socketUrl = new(await host.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("no WebSocket URL"));
+            client = new Client(new ClientOptions { ApiKey = apiKey, BaseUrl = baseUrl });
+            await RawBaselineAsync(socketUrl, apiKey, sessions, log);
+        }
+        else
+        {
+            emulator = await StartEmulatorAsync();
+            client = emulator.CreateClient();
+        }
+
+        try
+        {
+            return await RunCoreAsync(client, host, sessions, rounds, periodMs, log);
+        }
+        finally
+        {
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync();
+            }
+
+            if (host is not null)
+            {
+                host.StandardInput.Close();
+                await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                host.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The floor of the WebSocket stack: as many bare <see cref="ClientWebSocket"/>s to the same endpoint, each with a
+    /// pending receive into its own 16 KiB buffer (what any client must hold), measured the same way.
+    /// </summary>
+    private static async Task RawBaselineAsync(Uri socketUrl, string apiKey, int sessions, TextWriter log)
+    {
+        (long heapBefore, long workingSetBefore) = Memory();
+        var sockets = new List<(ClientWebSocket Socket, Task Receive)>();
+        using var stop = new CancellationTokenSource();
+        using (var gate = new SemaphoreSlim(32))
+        {
+            await Task.WhenAll(Enumerable.Range(0, sessions).Select(async _ =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var socket = new ClientWebSocket();
+                    socket.Options.SetRequestHeader("x-goog-api-key", apiKey);
+                    await socket.ConnectAsync(socketUrl, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+                    Task receive = socket.ReceiveAsync(new byte[16 * 1024], stop.Token);
+                    lock (sockets)
+                    {
+                        sockets.Add((socket, receive));
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        await Task.Delay(500);
+        (long heapAfter, long workingSetAfter) = Memory();
+        await stop.CancelAsync();
+        foreach ((ClientWebSocket socket, Task receive) in sockets)
+        {
+            try
+            {
+                await receive.WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or TimeoutException)
+            {
+            }
+
+            socket.Dispose();
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Baseline: {sessions:N0} bare ClientWebSockets with a pending 16 KiB receive: managed heap {(heapAfter - heapBefore) / (double)sessions / 1024:F1} KiB, working set {(workingSetAfter - workingSetBefore) / (double)sessions / 1024:F1} KiB per connection."));
+        log.WriteLine();
+    }
+
+    private static async Task<(long Heap, long WorkingSet)> HostMemoryAsync(Process host)
+    {
+        await host.StandardInput.WriteLineAsync("mem");
+        string[] parts = (await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) ?? "").Split(' ');
+        return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<int> RunCoreAsync(Client client, Process? host, int sessions, int rounds, int periodMs, TextWriter log)
+    {
         var config = new LiveConnectConfig { Tools = [WeatherBenchTools.LiveTool], ResponseModalities = [Modality.Text] };
-        Client client = emulator.CreateClient();
 
         // Warm up one session so code paths are jitted before the baseline.
         await using (Runner warm = await Runner.ConnectAsync(client, config))
@@ -39,6 +176,7 @@ public static class Scale
         }
 
         (long heapBefore, long workingSetBefore) = Memory();
+        (long hostHeapBefore, long hostWorkingSetBefore) = host is null ? default : await HostMemoryAsync(host);
         var runners = new Runner[sessions];
         using (var gate = new SemaphoreSlim(32))
         {
@@ -58,6 +196,7 @@ public static class Scale
 
         await Task.Delay(500);
         (long heapAfter, long workingSetAfter) = Memory();
+        (long hostHeapAfter, long hostWorkingSetAfter) = host is null ? default : await HostMemoryAsync(host);
 
         var times = new double[sessions * rounds];
         var wall = Stopwatch.StartNew();
@@ -66,7 +205,7 @@ public static class Scale
             var random = new Random(i);
             for (int r = 0; r < rounds; r++)
             {
-                await Task.Delay(random.Next(0, 1000));
+                await Task.Delay(random.Next(0, 2 * periodMs));
                 times[(i * rounds) + r] = await runner.TurnAsync();
             }
         }));
@@ -77,13 +216,20 @@ public static class Scale
             await runner.DisposeAsync();
         }
 
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale: {sessions:N0} concurrent sessions against the emulator in one process."));
+        string where = host is null ? "client + emulator, one process" : "client process only";
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Scale: {sessions:N0} concurrent sessions, emulator {(host is null ? "in the same process" : "in a child process")}; each session a turn every {periodMs:N0} ms on average."));
         log.WriteLine();
         log.WriteLine("| Measure | Value |");
         log.WriteLine("|---|---:|");
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Managed heap per idle session (client + emulator side) | {(heapAfter - heapBefore) / (double)sessions / 1024:F1} KiB |"));
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Working set per idle session (client + emulator side) | {(workingSetAfter - workingSetBefore) / (double)sessions / 1024:F1} KiB |"));
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Turns with a tool call, all sessions active ({rounds} each, ~{sessions:N0}/s offered) | {times.Length:N0} in {wall.Elapsed.TotalSeconds:F1} s |"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Managed heap per idle session ({where}) | {(heapAfter - heapBefore) / (double)sessions / 1024:F1} KiB |"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Working set per idle session ({where}) | {(workingSetAfter - workingSetBefore) / (double)sessions / 1024:F1} KiB |"));
+        if (host is not null)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Emulator process: managed heap / working set per connection | {(hostHeapAfter - hostHeapBefore) / (double)sessions / 1024:F1} / {(hostWorkingSetAfter - hostWorkingSetBefore) / (double)sessions / 1024:F1} KiB |"));
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Turns with a tool call, all sessions active ({rounds} each, ~{sessions * 1000.0 / periodMs:N0}/s offered) | {times.Length:N0} in {wall.Elapsed.TotalSeconds:F1} s |"));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Turn time p50 / p90 / p99 / max | {RoundTrip.P(times, 50):F2} / {RoundTrip.P(times, 90):F2} / {RoundTrip.P(times, 99):F2} / {times[^1]:F2} ms |"));
         return 0;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Live.Wire;
@@ -25,14 +26,20 @@ internal sealed partial class LiveJsonContext : JsonSerializerContext
     /// <summary>The default maximum depth of a received frame.</summary>
     public const int DefaultMaxDepth = 64;
 
-    /// <summary>Creates a context with the wire's options and the given depth limit.</summary>
+    private static readonly ConcurrentDictionary<int, LiveJsonContext> s_shared = new();
+
+    /// <summary>
+    /// The context with the wire's options and the given depth limit, shared by every session with that limit: a
+    /// context caches the metadata of the whole message graph (about 200 KiB), so one per session would be the bulk of
+    /// an idle session's memory. Contexts are thread-safe once built.
+    /// </summary>
     /// <param name="maxDepth">The maximum nesting depth of a received frame.</param>
     /// <returns>The context.</returns>
     public static LiveJsonContext Create(int maxDepth = DefaultMaxDepth) =>
-        new(new JsonSerializerOptions
+        s_shared.GetOrAdd(maxDepth, static depth => new(new JsonSerializerOptions
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = MinimalJsonEncoder.Instance,
-            MaxDepth = maxDepth,
-        });
+            MaxDepth = depth,
+        }));
 }
