@@ -94,6 +94,14 @@ public sealed class EmulatorConnection
             ? JsonFields.GetArray(config, "responseModalities").Select(m => m.ToString()).ToArray()
             : [];
 
+    /// <summary>Whether setup asked for transcriptions of the model's audio (<c>outputAudioTranscription</c>).</summary>
+    public bool OutputAudioTranscriptionEnabled =>
+        JsonFields.TryGet(Setup, "outputAudioTranscription", out JsonElement value) && value.ValueKind == JsonValueKind.Object;
+
+    /// <summary>Whether setup asked for transcriptions of the user's audio (<c>inputAudioTranscription</c>).</summary>
+    public bool InputAudioTranscriptionEnabled =>
+        JsonFields.TryGet(Setup, "inputAudioTranscription", out JsonElement value) && value.ValueKind == JsonValueKind.Object;
+
     /// <summary>The names of the functions declared in setup, in order.</summary>
     public IReadOnlyList<string> FunctionNames =>
         JsonFields.GetArray(Setup, "tools")

@@ -145,4 +145,26 @@ public sealed class HandshakeTests
 
         Assert.Equal(1001, reply.CloseStatus);
     }
+
+    [Fact]
+    public async Task Dispose_does_not_hang_on_a_client_that_stopped_reading()
+    {
+        LiveEmulator emulator = await LiveEmulator.StartAsync();
+        string big = new('x', 64 * 1024);
+        emulator.Script(s =>
+        {
+            for (int i = 0; i < 400; i++)
+            {
+                s.SendRaw(big);
+            }
+        });
+        await using RawLiveClient client = await RawLiveClient.OpenSessionAsync(emulator);
+        await Task.Delay(200);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await emulator.DisposeAsync();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"dispose took {clock.Elapsed}");
+        Assert.Equal(ScriptStatus.Interrupted, emulator.Connections[0].ScriptStatus);
+    }
 }

@@ -71,7 +71,7 @@ public sealed class RuleModeTests
     {
         await using LiveEmulator emulator = await LiveEmulator.StartAsync();
         emulator.OnAudio(turn => turn.Say($"I heard {turn.AudioDuration.TotalSeconds:0.0} seconds."));
-        await using RawLiveClient client = await RawLiveClient.OpenSessionAsync(emulator, """{"model":"models/m"}""");
+        await using RawLiveClient client = await RawLiveClient.OpenSessionAsync(emulator, """{"model":"models/m","outputAudioTranscription":{}}""");
 
         string chunk = Convert.ToBase64String(new byte[3200]);
         for (int i = 0; i < 10; i++)
@@ -172,5 +172,20 @@ public sealed class RuleModeTests
         Assert.Equal("1s", received[1].Json.GetProperty("goAway").GetProperty("timeLeft").GetString());
         Assert.Equal(1000, received[2].CloseStatus);
         Assert.Equal("session over", received[2].CloseReason);
+    }
+
+    [Fact]
+    public async Task Audio_answers_carry_no_transcription_unless_the_session_asked_for_it()
+    {
+        await using LiveEmulator emulator = await LiveEmulator.StartAsync();
+        emulator.OnUserText("hello", turn => turn.Say("Hello there, how are you today?"));
+        await using RawLiveClient client = await RawLiveClient.OpenSessionAsync(emulator, """{"model":"models/m"}""");
+
+        await client.SendAsync(UserText("hello"));
+        List<RawLiveClient.Received> replies = await client.ReceiveUntilAsync(r => r.Text.Contains("turnComplete", StringComparison.Ordinal));
+
+        Assert.True(replies.Count >= 4);
+        Assert.DoesNotContain(replies, r => r.Text.Contains("outputTranscription", StringComparison.Ordinal));
+        Assert.True(emulator.SentFrames.Sum(f => f.Audio.Length) > 24000);
     }
 }

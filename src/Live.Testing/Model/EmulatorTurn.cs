@@ -15,7 +15,7 @@ namespace Live.Testing;
 /// <c>sessionResumptionUpdate</c> when the session enabled resumption
 /// (<see cref="LiveEmulatorOptions.SendResumptionUpdates"/>).
 /// <see cref="Say"/> answers in the modality the session asked for: text for <c>["TEXT"]</c>, otherwise audio (the
-/// Gemini API's default) with the words as output transcription.
+/// Gemini API's default), with the words as output transcription when the session asked for it.
 /// </remarks>
 public sealed class EmulatorTurn
 {
@@ -90,7 +90,10 @@ public sealed class EmulatorTurn
 
     internal bool EndedConnection { get; private set; }
 
-    /// <summary>Answers in the session's modality: text in <paramref name="chunks"/> chunks, or synthetic audio with the text as output transcription.</summary>
+    /// <summary>
+    /// Answers in the session's modality: text in <paramref name="chunks"/> chunks, or synthetic audio, with the text
+    /// as output transcription when the session enabled <c>outputAudioTranscription</c> (as the service does).
+    /// </summary>
     /// <param name="text">The words.</param>
     /// <param name="chunks">How many partial messages.</param>
     /// <returns>This turn.</returns>
@@ -106,7 +109,7 @@ public sealed class EmulatorTurn
 
         // About half a second of audio per message, as the service streams it.
         int halfSeconds = 1 + (pcm.Length / SyntheticSpeech.SampleRate);
-        return SayAudio(pcm, text, Math.Max(chunks, halfSeconds));
+        return SayAudio(pcm, Connection.OutputAudioTranscriptionEnabled ? text : null, Math.Max(chunks, halfSeconds));
     }
 
     /// <summary>Answers with text whatever the modality.</summary>

@@ -34,7 +34,9 @@ public sealed partial class LiveEmulator
             sessions = [.. _sessions];
         }
 
-        await Task.WhenAll(sessions.Select(s => s.CloseAsync(1001, "The emulator is stopping."))).ConfigureAwait(false);
+        // Close politely, but never wait long: a send stuck on a client that does not read must not hang the test.
+        Task closing = Task.WhenAll(sessions.Select(s => s.CloseAsync(1001, "The emulator is stopping.")));
+        await Task.WhenAny(closing, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
         await Task.WhenAny(Task.WhenAll(sessions.Select(s => s.Connection.Completion)), Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (ConnectionSession session in sessions)
