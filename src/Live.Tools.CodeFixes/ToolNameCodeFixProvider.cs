@@ -21,6 +21,9 @@ namespace Live.Tools.CodeFixes;
 [Shared]
 public sealed class ToolNameCodeFixProvider : CodeFixProvider
 {
+    /// <summary>One key for both ids: "fix all" names every tool whose name is invalid or taken, one after the other.</summary>
+    private const string EquivalenceKey = "LiveTools.ToolName";
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.InvalidToolName, DiagnosticIds.DuplicateToolName);
@@ -45,7 +48,7 @@ public sealed class ToolNameCodeFixProvider : CodeFixProvider
                 ? "Name the tool '" + name + "'"
                 : "Rename the tool to '" + name + "'";
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => RenameAsync(context.Document, ImmutableArray.Create(diagnostic), ct), "LiveTools.ToolName." + diagnostic.Id),
+                CodeAction.Create(title, ct => RenameAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
                 diagnostic);
         }
     }

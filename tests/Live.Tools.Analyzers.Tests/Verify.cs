@@ -94,13 +94,17 @@ internal static class Verify
     public sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<LiveToolAnalyzer, TCodeFix, DefaultVerifier>
         where TCodeFix : CodeFixProvider, new()
     {
-        public CodeFixTest(string source, string fixedSource, params string[] disabled)
+        public CodeFixTest(string source, string fixedSource, string[] disabled, DocumentationMode documentation = DocumentationMode.Diagnose)
         {
             ReferenceAssemblies = TestReferences.None;
             TestCode = Usings + source;
             FixedCode = Usings + fixedSource;
-            Configure(TestState, SolutionTransforms);
+            Configure(TestState, SolutionTransforms, documentation);
             DisabledDiagnostics.AddRange(disabled);
+
+            // Diagnostics that stay after the fix (an empty doc element still describes nothing) are marked in the fixed source.
+            FixedState.MarkupHandling = MarkupMode.Allow;
+            BatchFixedState.MarkupHandling = MarkupMode.Allow;
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers();

@@ -55,27 +55,17 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, KnownTypes known)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var tools = new List<(IMethodSymbol Method, AttributeData Attribute)>();
-        foreach (ISymbol member in type.GetMembers())
-        {
-            if (member is IMethodSymbol method && known.Find(method, known.LiveToolAttribute) is { } attribute)
-            {
-                tools.Add((method, attribute));
-            }
-        }
-
-        if (tools.Count == 0)
-        {
-            return;
-        }
-
+        List<(IMethodSymbol Method, AttributeData Attribute)> tools = Tools(type, known);
         var problems = new List<Problem>();
 
-        // An interface, or a type whose tools are all abstract, gets LIVE011 on each tool; "make it partial" would not help.
-        int callable = tools.FindIndex(static t => !t.Method.IsAbstract);
-        if (type.TypeKind != TypeKind.Interface && callable >= 0)
+        // The type must take the generated part: it, and each type around it, is checked from its own symbol, so every
+        // diagnostic stays local to the symbol being analyzed (the IDE shows local diagnostics while typing). An
+        // interface, or a type whose tools are all abstract, only gets LIVE011: "make it partial" would not help.
+        if ((CallableTool(type, tools) ?? NestedCallableTool(type, known)) is { } reason)
         {
-            ToolParser.ParseType(type, problems, tools[callable].Method.Name, context.CancellationToken);
+            var typeProblems = new List<Problem>();
+            ToolParser.ParseType(type, typeProblems, reason.Name, context.CancellationToken);
+            problems.AddRange(typeProblems.Where(p => IsInside(p.Location, type)));
         }
 
         var names = new HashSet<string>(System.StringComparer.Ordinal);
@@ -94,6 +84,55 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(problem.ToDiagnostic());
         }
+    }
+
+    private static List<(IMethodSymbol Method, AttributeData Attribute)> Tools(INamedTypeSymbol type, KnownTypes known)
+    {
+        var tools = new List<(IMethodSymbol Method, AttributeData Attribute)>();
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is IMethodSymbol method && known.Find(method, known.LiveToolAttribute) is { } attribute)
+            {
+                tools.Add((method, attribute));
+            }
+        }
+
+        return tools;
+    }
+
+    private static IMethodSymbol? CallableTool(INamedTypeSymbol type, List<(IMethodSymbol Method, AttributeData Attribute)> tools) =>
+        type.TypeKind == TypeKind.Interface ? null : tools.Find(static t => !t.Method.IsAbstract).Method;
+
+    /// <summary>A tool the generator would add code for, in a type nested (at any depth) in <paramref name="type"/>.</summary>
+    private static IMethodSymbol? NestedCallableTool(INamedTypeSymbol type, KnownTypes known)
+    {
+        foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+        {
+            if ((CallableTool(nested, Tools(nested, known)) ?? NestedCallableTool(nested, known)) is { } tool)
+            {
+                return tool;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsInside(Location? location, INamedTypeSymbol type)
+    {
+        if (location is null || !location.IsInSource)
+        {
+            return false;
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == location.SourceTree && reference.Span.Contains(location.SourceSpan))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, KnownTypes known)

@@ -346,7 +346,7 @@ internal static class ToolParser
                 Location? location = identifier;
                 if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax)
                 {
-                    location = syntax.ArgumentList.Arguments[0].GetLocation();
+                    location = syntax.ArgumentList.Arguments[0].Expression.GetLocation();
                 }
 
                 problems?.Add(new Problem(DiagnosticDescriptors.InvalidToolName, location, new object?[] { explicitName, method.Name }));

@@ -1,0 +1,119 @@
+using Live.Tools.CodeFixes;
+
+namespace Live.Tools.Analyzers.Tests;
+
+public class ToolNameFixTests
+{
+    [Fact]
+    public Task Replaces_an_invalid_explicit_name() => RunAsync(
+        """
+        public partial class Tools
+        {
+            [LiveTool({|LIVE004:"get weather"|})] public int A() => 1;
+            [LiveTool(name: {|LIVE004:"9lives"|})] public int B() => 1;
+            [LiveTool({|LIVE004:"Größe!"|}, Behavior = Behavior.NonBlocking)] public int C() => 1;
+        }
+        """,
+        """
+        public partial class Tools
+        {
+            [LiveTool("get_weather")] public int A() => 1;
+            [LiveTool(name: "_9lives")] public int B() => 1;
+            [LiveTool("grosse", Behavior = Behavior.NonBlocking)] public int C() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task Names_a_tool_whose_method_name_gives_an_invalid_name() => RunAsync(
+        """
+        public partial class Tools
+        {
+            [LiveTool] public int {|LIVE004:Größe|}() => 1;
+            [LiveTool(TimeoutMilliseconds = 100)] public int {|LIVE004:Straße|}() => 1;
+        }
+        """,
+        """
+        public partial class Tools
+        {
+            [LiveTool("grosse")] public int Größe() => 1;
+            [LiveTool("strasse", TimeoutMilliseconds = 100)] public int Straße() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task A_valid_name_that_is_taken_gets_a_suffix() => RunAsync(
+        """
+        public partial class Tools
+        {
+            [LiveTool] public int GetWeather() => 1;
+            [LiveTool({|LIVE004:"get weather"|})] public int Other() => 1;
+        }
+        """,
+        """
+        public partial class Tools
+        {
+            [LiveTool] public int GetWeather() => 1;
+            [LiveTool("get_weather_2")] public int Other() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task Renames_an_overload() => RunAsync(
+        """
+        public partial class Tools
+        {
+            [LiveTool] public int Add(int a) => a;
+            [LiveTool] public long {|LIVE005:Add|}(long a) => a;
+        }
+        """,
+        """
+        public partial class Tools
+        {
+            [LiveTool] public int Add(int a) => a;
+            [LiveTool("add_2")] public long Add(long a) => a;
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_gives_every_duplicate_its_own_name()
+    {
+        var test = new Verify.CodeFixTest<ToolNameCodeFixProvider>(
+            """
+            public partial class Outer
+            {
+                public partial class Tools
+                {
+                    [LiveTool("x")] public int A() => 1;
+                    [LiveTool("x")] public int {|LIVE005:B|}() => 1;
+                    [LiveTool("x")] public int {|LIVE005:C|}() => 1;
+                    [LiveTool] public int GetData() => 1;
+                    [LiveTool] public Task<int> {|LIVE005:GetDataAsync|}() => Task.FromResult(1);
+                    [LiveTool({|LIVE004:"bad name"|})] public int D() => 1;
+                }
+            }
+            """,
+            """
+            public partial class Outer
+            {
+                public partial class Tools
+                {
+                    [LiveTool("x")] public int A() => 1;
+                    [LiveTool("x_2")] public int B() => 1;
+                    [LiveTool("x_3")] public int C() => 1;
+                    [LiveTool] public int GetData() => 1;
+                    [LiveTool("get_data_2")] public Task<int> GetDataAsync() => Task.FromResult(1);
+                    [LiveTool("bad_name")] public int D() => 1;
+                }
+            }
+            """,
+            Verify.DescriptionIds)
+        {
+            NumberOfIncrementalIterations = 4,
+            NumberOfFixAllIterations = 1,
+        };
+        return test.RunAsync();
+    }
+
+    private static Task RunAsync(string source, string fixedSource) =>
+        new Verify.CodeFixTest<ToolNameCodeFixProvider>(source, fixedSource, Verify.DescriptionIds).RunAsync();
+}
