@@ -1,0 +1,266 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Xunit.Abstractions;
+
+namespace Live.Packaging.Tests;
+
+/// <summary>
+/// Packs Live.Runtime, Live.Tools.Abstractions and Live.Testing into a temporary feed, checks what the packages hold,
+/// then builds and runs a fresh consumer project that references only those packages (no project references) and
+/// has a <c>[LiveTool]</c> method: the generator has to come out of the package for it to compile, and the tool's
+/// output has to reach the emulator's reply for it to pass.
+/// </summary>
+[Collection(SdkBuildCollection.Name)]
+public sealed class PackAndConsumeTests(ITestOutputHelper log)
+{
+    private const string Version = "0.0.0-test";
+
+    private static readonly string[] s_packages = ["Live.Runtime", "Live.Tools.Abstractions", "Live.Testing"];
+
+    [Fact]
+    public async Task Packed_packages_build_and_run_a_consumer_whose_LiveTool_reaches_the_model()
+    {
+        using var temp = new TempDirectory("live-pack");
+        string feed = temp.Combine("feed");
+
+        // 1. Pack the three projects in one build, with outputs in the temporary folder (the repository's bin/ and obj/ are not touched).
+        string filter = temp.Combine("pack.slnf");
+        var solutionFilter = new JsonObject
+        {
+            ["solution"] = new JsonObject
+            {
+                ["path"] = RepositoryPaths.Combine("Live.Tools.sln"),
+                ["projects"] = new JsonArray([.. s_packages.Select(p => JsonValue.Create($"src/{p}/{p}.csproj"))]),
+            },
+        };
+        await File.WriteAllTextAsync(filter, solutionFilter.ToJsonString());
+        ChildResult pack = await ChildProcess.RunAsync(
+            ChildProcess.DotNet,
+            ["pack", filter, "-c", "Release", "-o", feed, "--artifacts-path", temp.Combine("artifacts"), $"-p:Version={Version}", "--disable-build-servers"],
+            RepositoryPaths.Root,
+            TimeSpan.FromMinutes(10));
+        log.WriteLine($"dotnet pack: exit code {pack.ExitCode}, {pack.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Tail());
+
+        CheckPackages(feed);
+
+        // 2. A fresh consumer: its own build props, package versions and NuGet config; a package cache of its own, so a
+        //    stale Live.* package in the machine's cache can never be used.
+        string consumer = temp.Combine("consumer");
+        string marker = "consumer-" + Guid.NewGuid().ToString("N")[..8];
+        WriteConsumer(consumer, feed, marker);
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = temp.Combine("packages") };
+
+        ChildResult build = await ChildProcess.RunAsync(
+            ChildProcess.DotNet,
+            ["build", "Consumer.csproj", "-c", "Release", "--disable-build-servers"],
+            consumer,
+            TimeSpan.FromMinutes(5),
+            environment);
+        log.WriteLine($"consumer restore + build: exit code {build.ExitCode}, {build.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(build.ExitCode == 0, "The consumer did not build:\n" + build.Tail());
+        string[] warnings = build.Lines.Where(l => l.Contains(": warning ", StringComparison.Ordinal) && !l.Contains(": warning NU", StringComparison.Ordinal)).ToArray();
+        Assert.True(warnings.Length == 0, "The consumer built with warnings:\n" + string.Join('\n', warnings.Distinct()));
+
+        // The generator ran from the package the consumer restored into its own cache.
+        Assert.True(File.Exists(temp.Combine("packages", "live.tools.abstractions", Version, "analyzers", "dotnet", "cs", "Live.Tools.Generator.dll")));
+        string[] generated = Directory.GetFiles(Path.Combine(consumer, "obj"), "*.LiveTools.g.cs", SearchOption.AllDirectories);
+        Assert.Contains(generated, f => f.Contains("Live.Tools.Generator", StringComparison.Ordinal) && Path.GetFileName(f) == "Calculator.LiveTools.g.cs");
+
+        // 3. Run it: the emulator (from the Live.Testing package) calls the tool; its output comes back in the model's answer.
+        ChildResult run = await ChildProcess.RunAsync(
+            ChildProcess.DotNet,
+            [Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll")],
+            consumer,
+            TimeSpan.FromSeconds(60));
+        log.WriteLine($"consumer run: exit code {run.ExitCode}, {run.Elapsed.TotalSeconds:0.00} s");
+        log.WriteLine(run.Output);
+        Assert.True(run.ExitCode == 0, "The consumer failed:\n" + run.Tail());
+        Assert.Contains("declared: add_numbers", run.Lines);
+        Assert.Contains("tool ran: add_numbers(20, 22)", run.Lines);
+        Assert.Contains("tool calls: 1", run.Lines);
+        Assert.Contains($"model: The answer is 42, computed by {marker}.", run.Lines);
+    }
+
+    private void CheckPackages(string feed)
+    {
+        foreach (string id in s_packages)
+        {
+            string nupkg = Path.Combine(feed, $"{id}.{Version}.nupkg");
+            string snupkg = Path.Combine(feed, $"{id}.{Version}.snupkg");
+            Assert.True(File.Exists(nupkg), nupkg + " was not produced.");
+            Assert.True(File.Exists(snupkg), snupkg + " (symbols) was not produced.");
+
+            string[] entries = Entries(nupkg);
+            log.WriteLine($"{Path.GetFileName(nupkg)} ({new FileInfo(nupkg).Length:N0} bytes): {string.Join(", ", entries.Where(e => !e.StartsWith('_') && !e.StartsWith("package/", StringComparison.Ordinal) && e != "[Content_Types].xml"))}");
+            Assert.Contains("README.md", entries);
+            foreach (string framework in new[] { "net8.0", "net10.0" })
+            {
+                Assert.Contains($"lib/{framework}/{id}.dll", entries);
+                Assert.Contains($"lib/{framework}/{id}.xml", entries);
+                Assert.Contains($"lib/{framework}/{id}.pdb", Entries(snupkg));
+            }
+
+            XElement metadata = Nuspec(nupkg);
+            XNamespace ns = metadata.Name.Namespace;
+            Assert.Equal(Version, (string?)metadata.Element(ns + "version"));
+            XElement license = Assert.Single(metadata.Elements(ns + "license"));
+            Assert.Equal("expression", (string?)license.Attribute("type"));
+            Assert.Equal("MIT", license.Value);
+            Assert.Equal("README.md", (string?)metadata.Element(ns + "readme"));
+            Assert.Equal("git", (string?)metadata.Element(ns + "repository")?.Attribute("type"));
+            Assert.False(string.IsNullOrWhiteSpace((string?)metadata.Element(ns + "description")));
+
+            // Package dependencies keep the analyzers: a reference to Live.Runtime or Live.Testing alone brings the generator.
+            foreach (XElement dependency in metadata.Descendants(ns + "dependency").Where(d => ((string?)d.Attribute("id"))?.StartsWith("Live.", StringComparison.Ordinal) == true))
+            {
+                Assert.Equal(Version, (string?)dependency.Attribute("version"));
+                Assert.DoesNotContain("Analyzers", (string?)dependency.Attribute("exclude") ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        // The generator (and the code fixes) sit in analyzers/dotnet/cs of Live.Tools.Abstractions, never in lib/.
+        string[] abstractions = Entries(Path.Combine(feed, $"Live.Tools.Abstractions.{Version}.nupkg"));
+        Assert.Contains("analyzers/dotnet/cs/Live.Tools.Generator.dll", abstractions);
+        if (Directory.Exists(RepositoryPaths.Combine("src", "Live.Tools.CodeFixes")))
+        {
+            Assert.Contains("analyzers/dotnet/cs/Live.Tools.CodeFixes.dll", abstractions);
+        }
+
+        string[] everything = s_packages.SelectMany(id => Entries(Path.Combine(feed, $"{id}.{Version}.nupkg"))).ToArray();
+        Assert.DoesNotContain(everything, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generator", StringComparison.Ordinal) || e.Contains("CodeFixes", StringComparison.Ordinal)));
+        Assert.DoesNotContain(everything, e => e.StartsWith("analyzers/", StringComparison.Ordinal) && !e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
+
+        Assert.Equal(
+            ["Live.Runtime"],
+            Nuspec(Path.Combine(feed, $"Live.Testing.{Version}.nupkg")).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Distinct());
+        Assert.Contains(
+            Nuspec(Path.Combine(feed, $"Live.Testing.{Version}.nupkg")).Descendants().Where(e => e.Name.LocalName == "frameworkReference"),
+            e => (string?)e.Attribute("name") == "Microsoft.AspNetCore.App");
+    }
+
+    private static string[] Entries(string package)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        return zip.Entries.Select(e => e.FullName).ToArray();
+    }
+
+    private static XElement Nuspec(string package)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        ZipArchiveEntry entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/', StringComparison.Ordinal));
+        using Stream stream = entry.Open();
+        XElement root = XDocument.Load(stream).Root!;
+        return root.Element(root.Name.Namespace + "metadata")!;
+    }
+
+    private static void WriteConsumer(string folder, string feed, string marker)
+    {
+        Directory.CreateDirectory(folder);
+
+        // Stop MSBuild from looking for these files above the temporary folder.
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), """
+            <Project>
+              <PropertyGroup>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+            </Project>
+
+            """);
+        File.Copy(RepositoryPaths.Combine("global.json"), Path.Combine(folder, "global.json"));
+
+        // The temporary feed first; the machine's usual package sources stay (transitive packages come from the registry).
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="live-tools-packed" value="{feed}" />
+              </packageSources>
+            </configuration>
+
+            """);
+
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+              </PropertyGroup>
+              <ItemGroup>
+                <!-- Live.Tools.Abstractions, with the generator, comes with Live.Runtime. -->
+                <PackageReference Include="Live.Runtime" Version="{Version}" />
+                <PackageReference Include="Live.Testing" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+
+            """);
+
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), $$"""
+            using System.ComponentModel;
+            using System.Globalization;
+            using System.Text;
+            using System.Text.Json.Nodes;
+            using Live;
+            using Live.Testing;
+            using Live.Tools;
+
+            await using LiveEmulator emulator = await LiveEmulator.StartAsync();
+            emulator
+                .OnUserText(@"add (?<a>\d+) and (?<b>\d+)", turn => turn.CallTool("add_numbers", new JsonObject
+                {
+                    ["a"] = int.Parse(turn["a"], CultureInfo.InvariantCulture),
+                    ["b"] = int.Parse(turn["b"], CultureInfo.InvariantCulture),
+                }))
+                .OnToolResponse("add_numbers", turn => turn.Say(
+                    $"The answer is {turn.Output.GetProperty("value")}, computed by {turn.Output.GetProperty("computedBy")}."));
+
+            Console.WriteLine("declared: " + string.Join(", ", Calculator.LiveFunctionDeclarations.Select(d => d.Name)));
+            var tools = new Calculator();
+            Client client = emulator.CreateClient();
+            await using AsyncSession session = await client.Live.ConnectAsync(
+                "gemini-live-2.5-flash-preview",
+                new LiveConnectConfig { ResponseModalities = [Modality.Text], Tools = [Calculator.LiveTool] });
+            await session.SendClientContentAsync("Please add 20 and 22.", turnComplete: true);
+
+            var answer = new StringBuilder();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await session.RunWithToolsAsync(
+                tools,
+                async (message, cancellationToken) =>
+                {
+                    answer.Append(message.Text);
+                    if (message.ServerContent?.TurnComplete == true)
+                    {
+                        await session.CloseAsync(cancellationToken);
+                    }
+                },
+                cancellationToken: timeout.Token);
+
+            Console.WriteLine($"tool calls: {tools.Calls}");
+            Console.WriteLine($"model: {answer}");
+            return tools.Calls == 1 ? 0 : 1;
+
+            public sealed record Sum(int Value, string ComputedBy);
+
+            public partial class Calculator
+            {
+                public int Calls { get; private set; }
+
+                [LiveTool, Description("Adds two integers.")]
+                public Sum AddNumbers([Description("The first number.")] int a, [Description("The second number.")] int b)
+                {
+                    Calls++;
+                    Console.WriteLine($"tool ran: add_numbers({a}, {b})");
+                    return new Sum(a + b, "{{marker}}");
+                }
+            }
+
+            """);
+    }
+}
