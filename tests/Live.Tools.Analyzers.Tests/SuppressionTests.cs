@@ -56,6 +56,29 @@ public class SuppressionTests
         """);
 
     [Fact]
+    public Task NoWarn_suppresses_an_error_project_wide()
+    {
+        // <NoWarn> in a project file reaches the compiler as a specific diagnostic option.
+        var test = new Verify.AnalyzerTest
+        {
+            TestCode = Verify.Usings + """
+                public class Tools
+                {
+                    [LiveTool] public int {|LIVE004:Größe|}() => 1;
+                }
+                """,
+        };
+        test.DisabledDiagnostics.AddRange(Verify.DescriptionIds);
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            CompilationOptions options = solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithSpecificDiagnosticOptions(
+                options.SpecificDiagnosticOptions.SetItem("LIVE001", ReportDiagnostic.Suppress)));
+        });
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task SuppressMessage_attribute_suppresses() => Verify.AnalyzerWithDescriptionsAsync("""
         public partial class Tools
         {
