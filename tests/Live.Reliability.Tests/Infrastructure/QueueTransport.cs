@@ -18,6 +18,12 @@ internal sealed class QueueTransport : ILiveTransport
 
     public int CloseCount { get; private set; }
 
+    /// <summary>Whether to keep the ids of the function responses the client sends (see <see cref="ToolResponseIds"/>).</summary>
+    public bool RecordSends { get; set; }
+
+    /// <summary>The ids of every function response sent, in order (when <see cref="RecordSends"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ToolResponseIds { get; } = new();
+
     public int? ClientCloseCode { get; private set; }
 
     public bool IsCloseReceived => _closeReceived;
@@ -58,6 +64,17 @@ internal sealed class QueueTransport : ILiveTransport
         }
 
         Interlocked.Increment(ref _sent);
+        if (RecordSends)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(utf8Json);
+            if (document.RootElement.TryGetProperty("toolResponse", out System.Text.Json.JsonElement toolResponse))
+            {
+                foreach (System.Text.Json.JsonElement response in toolResponse.GetProperty("functionResponses").EnumerateArray())
+                {
+                    ToolResponseIds.Enqueue(response.GetProperty("id").GetString()!);
+                }
+            }
+        }
         if (utf8Json.Span.IndexOf("\"setup\""u8) == 1)
         {
             EnqueueText("{\"setupComplete\":{}}");
