@@ -23,9 +23,11 @@ internal static class Base64Wire
         }
 
         // Fast path: standard alphabet with padding, as the service sends it.
+        // The array is allocated at its exact decoded size (one allocation per part, no trimming copy).
         if (utf8.Length % 4 == 0)
         {
-            byte[] direct = new byte[Base64.GetMaxDecodedFromUtf8Length(utf8.Length)];
+            int padding = utf8[^1] == (byte)'=' ? (utf8[^2] == (byte)'=' ? 2 : 1) : 0;
+            byte[] direct = new byte[(utf8.Length / 4 * 3) - padding];
             if (Base64.DecodeFromUtf8(utf8, direct, out int consumed, out int written) == OperationStatus.Done && consumed == utf8.Length)
             {
                 bytes = written == direct.Length ? direct : direct.AsSpan(0, written).ToArray();
