@@ -10,6 +10,7 @@ public sealed partial class AsyncSession
     private static readonly TimeSpan MaxResumptionRetryDelay = TimeSpan.FromSeconds(8);
 
     private readonly SemaphoreSlim _sendOrder = new(1, 1);
+    private readonly object _swapLock = new();
     private LiveClientSetup? _setup;
     private TaskCompletionSource<bool> _changed;
     private Task<Queue<PendingMessage>>? _resumeTask;
@@ -153,7 +154,7 @@ public sealed partial class AsyncSession
                         $"no setupComplete within {_options.SetupTimeout.TotalSeconds:0.###} s (ClientOptions.SetupTimeout)", ex);
                 }
 
-                lock (_pending)
+                lock (_swapLock)
                 {
                     if (lifetime.IsCancellationRequested)
                     {

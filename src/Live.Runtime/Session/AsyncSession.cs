@@ -173,9 +173,15 @@ public sealed partial class AsyncSession : IAsyncDisposable
         }
 
         SessionLog.Closing(_logger);
-        CancelLifetime();
+        LiveConnection connection;
+        lock (_swapLock)
+        {
+            // Under the lock: a resumption either moved to its new connection already (closed here) or sees the cancellation.
+            CancelLifetime();
+            connection = _connection;
+        }
+
         SignalConnectionChanged();
-        LiveConnection connection = _connection;
         try
         {
             await connection.CloseAsync(1000, cancellationToken).ConfigureAwait(false);
