@@ -218,7 +218,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
                     ["b"] = int.Parse(turn["b"], CultureInfo.InvariantCulture),
                 }))
                 .OnToolResponse("add_numbers", turn => turn.Say(
-                    $"The answer is {turn.Output.GetProperty("value")}, computed by {turn.Output.GetProperty("computedBy")}."));
+                    $"The answer is {turn.Output.GetProperty("value")}, computed by {turn.Output.GetProperty("computed_by")}."));
 
             Console.WriteLine("declared: " + string.Join(", ", Calculator.LiveFunctionDeclarations.Select(d => d.Name)));
             var tools = new Calculator();
