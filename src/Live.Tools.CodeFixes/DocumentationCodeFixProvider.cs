@@ -120,12 +120,20 @@ public sealed class DocumentationCodeFixProvider : CodeFixProvider
         }
 
         var parameters = method.ParameterList.Parameters.Select(static p => p.Identifier.ValueText).ToList();
+
+        // A [Description] on the method already describes the tool: no <summary> then. Every parameter gets a <param>
+        // (even a described one) so that the compiler's "param tag missing" warning (CS1573) never follows the fix.
+        bool needsSummary = !HasDescriptionAttribute(method.AttributeLists);
         var inserts = new SortedDictionary<int, StringBuilder>();
         if (firstDoc < 0)
         {
             string indent = Indentation(declarationLine, text);
             var block = new StringBuilder();
-            block.Append(indent).Append("/// <summary></summary>").Append(newLine);
+            if (needsSummary)
+            {
+                block.Append(indent).Append("/// <summary></summary>").Append(newLine);
+            }
+
             foreach (string parameter in parameters)
             {
                 block.Append(indent).Append("/// <param name=\"").Append(parameter).Append("\"></param>").Append(newLine);
@@ -158,7 +166,7 @@ public sealed class DocumentationCodeFixProvider : CodeFixProvider
             }
         }
 
-        if (!hasSummary)
+        if (!hasSummary && needsSummary)
         {
             Insert(inserts, text.Lines[firstDoc].Start, docIndent + "/// <summary></summary>" + newLine);
         }
@@ -196,6 +204,25 @@ public sealed class DocumentationCodeFixProvider : CodeFixProvider
         }
 
         return ToChanges(inserts);
+    }
+
+    private static bool HasDescriptionAttribute(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (AttributeListSyntax list in lists)
+        {
+            foreach (AttributeSyntax attribute in list.Attributes)
+            {
+                string name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText
+                    : attribute.Name is AliasQualifiedNameSyntax alias ? alias.Name.Identifier.ValueText
+                    : attribute.Name.ToString();
+                if (name is "Description" or "DescriptionAttribute")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDocLine(TextLine line, out string content)

@@ -99,6 +99,27 @@ public class DocumentationFixTests
         iterations: 2);
 
     [Fact]
+    public Task Adds_no_summary_when_the_method_has_a_Description_attribute() => RunAsync(
+        """
+        public partial class Tools
+        {
+            [LiveTool]
+            [System.ComponentModel.Description("Adds.")]
+            public int Add(int {|LIVE013:a|}, [Description("The second.")] int b) => a + b;
+        }
+        """,
+        """
+        public partial class Tools
+        {
+            /// <param name="a"></param>
+            /// <param name="b"></param>
+            [LiveTool]
+            [System.ComponentModel.Description("Adds.")]
+            public int Add(int {|LIVE013:a|}, [Description("The second.")] int b) => a + b;
+        }
+        """);
+
+    [Fact]
     public Task Sees_the_doc_block_when_the_compilation_does_not_parse_doc_comments()
     {
         var test = new Verify.CodeFixTest<DocumentationCodeFixProvider>(
