@@ -10,7 +10,8 @@ public sealed partial class AsyncSession
     /// <summary>
     /// Every message the service sends, across turns, until the session closes: <c>setupComplete</c> first (with any
     /// message that arrived before it, in arrival order), then content, tool calls, transcriptions, usage, … It does not
-    /// stop at <see cref="LiveServerContent.TurnComplete"/>.
+    /// stop at <see cref="LiveServerContent.TurnComplete"/>. With session resumption it goes on across connections
+    /// (the <c>setupComplete</c> of a resumed connection is not delivered; see the remarks of <see cref="AsyncSession"/>).
     /// </summary>
     /// <param name="cancellationToken">Stops waiting; no message is lost, and a new call goes on where this one stopped.</param>
     /// <returns>The messages.</returns>
@@ -18,6 +19,7 @@ public sealed partial class AsyncSession
     /// <exception cref="LiveClientException">The service closed the session because of the request (1007, 1008, 4000–4999, …).</exception>
     /// <exception cref="LiveServerException">The service failed or the connection broke (1011, 1006, …).</exception>
     /// <exception cref="LiveProtocolException">A frame could not be read (see <see cref="LiveProtocolException.IsFatal"/>).</exception>
+    /// <exception cref="LiveResumptionException">With session resumption: the connection was lost and the session could not be resumed (the message says why).</exception>
     public async IAsyncEnumerable<LiveServerMessage> ReceiveAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (Interlocked.CompareExchange(ref _reading, 1, 0) != 0)

@@ -29,8 +29,8 @@ public sealed partial class AsyncSession
 
     /// <summary>
     /// The latest handle of a <c>sessionResumptionUpdate</c> with <c>resumable: true</c>, which the session resumes
-    /// with; null until one arrives. Keep it secret like a credential: it is never logged or shown by
-    /// <see cref="ToString"/>.
+    /// with; null until one arrives. Treat it like a credential: it is not shown by <see cref="ToString"/> nor in log
+    /// messages (only inside the frame payloads logged at <c>Trace</c>).
     /// </summary>
     public string? ResumptionHandle => _resumptionHandle;
 

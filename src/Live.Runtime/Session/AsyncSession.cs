@@ -192,7 +192,7 @@ public sealed partial class AsyncSession : IAsyncDisposable
             if (_resumeTask is { } resuming)
             {
                 // A resumption in progress stops (its new connection is disposed); wait for it so nothing is left running.
-                await resuming.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+                await resuming.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
             }
         }
     }
