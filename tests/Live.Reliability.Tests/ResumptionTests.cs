@@ -292,6 +292,61 @@ public class ResumptionTests
         await emulator.VerifyAsync();
     }
 
+    [Fact]
+    public async Task Cancelling_a_receive_during_the_reconnect_loses_nothing()
+    {
+        await using LiveEmulator emulator = await StartAsync();
+        emulator.Script(s => s.SendSessionResumptionUpdate("handle-1").ExpectClientContent().Abort());
+        emulator.Script(s => s.NeverAnswerSetup().Delay(TimeSpan.FromMilliseconds(500)).SendSetupComplete().SendTextTurn("after the reconnect"));
+
+        await using AsyncSession session = await CreateClient(emulator).Live.ConnectAsync(Model, ResumableConfig());
+        await session.SendClientContentAsync("hello", turnComplete: true);
+        using (var soon = new CancellationTokenSource())
+        {
+            Task reading = Task.Run(async () =>
+            {
+                await foreach (LiveServerMessage _ in session.ReceiveAsync(soon.Token))
+                {
+                }
+            });
+            await emulator.WaitForConnectionAsync(2);
+            soon.Cancel(); // while the session waits for the new connection's setupComplete
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(TestTimeout));
+        }
+
+        await using IAsyncEnumerator<LiveServerMessage> messages = session.ReceiveAsync().GetAsyncEnumerator();
+        await messages.ReadUntilAsync(m => IsText(m, "after the reconnect"));
+        Assert.Equal(1, session.ResumptionCount);
+        Assert.Equal(2, emulator.Connections.Count);
+    }
+
+    [Fact]
+    public async Task Closing_during_the_reconnect_stops_it_and_leaves_no_connection_open()
+    {
+        await using LiveEmulator emulator = await StartAsync();
+        emulator.Script(s => s.SendSessionResumptionUpdate("handle-1").ExpectClientContent().Abort());
+        emulator.Script(s => s.NeverAnswerSetup());
+
+        await using AsyncSession session = await CreateClient(emulator, o => o.SetupTimeout = TimeSpan.FromSeconds(30)).Live.ConnectAsync(Model, ResumableConfig());
+        await session.SendClientContentAsync("hello", turnComplete: true);
+        Task reader = DrainAsync(session);
+        Task blockedSend = Task.Run(async () =>
+        {
+            await emulator.WaitForConnectionAsync(2);
+            await session.SendTextAsync("held during the reconnect");
+        });
+        EmulatorConnection second = await emulator.WaitForConnectionAsync(2);
+        await Task.Delay(100);
+        await session.CloseAsync().WaitAsync(TestTimeout);
+
+        await reader.WaitAsync(TestTimeout); // ends normally: closed by this side
+        await Assert.ThrowsAsync<InvalidOperationException>(() => blockedSend.WaitAsync(TestTimeout)); // not sent, and says so
+        await second.Completion.WaitAsync(TestTimeout); // the half-open new connection was dropped
+        Assert.All(emulator.Connections, c => Assert.False(c.IsOpen));
+        Assert.Equal(0, session.ResumptionCount);
+        Assert.DoesNotContain(emulator.ReceivedFrames, f => f.Text == "held during the reconnect");
+    }
+
     internal static async Task DrainAsync(AsyncSession session)
     {
         using var cts = new CancellationTokenSource(TestTimeout);
