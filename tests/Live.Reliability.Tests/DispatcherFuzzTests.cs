@@ -9,9 +9,10 @@ namespace Live.Reliability.Tests;
 /// Dispatcher fuzzing: mutated argument objects against a generated tool set. Every call is answered with an output
 /// or an error, no exception escapes, nothing hangs.
 /// </summary>
+[Collection(FuzzCollection.Name)]
 public class DispatcherFuzzTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan PerCallLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PerCallLimit = TimeSpan.FromSeconds(5);
 
     [Fact(Timeout = 240_000)]
     public async Task Every_mutated_call_is_answered_with_an_output_or_an_error()

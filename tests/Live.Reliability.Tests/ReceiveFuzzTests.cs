@@ -14,9 +14,10 @@ namespace Live.Reliability.Tests;
 /// receive, which reads, parses, enforces the depth limit) and, for a sample, through <see cref="AsyncSession.ReceiveAsync"/>.
 /// Each frame either parses or raises a <see cref="LiveProtocolException"/> with a message; nothing else escapes.
 /// </summary>
+[Collection(FuzzCollection.Name)]
 public class ReceiveFuzzTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan PerFrameLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PerFrameLimit = TimeSpan.FromSeconds(5);
 
     [Fact(Timeout = 240_000)]
     public async Task Fuzzed_frames_parse_or_raise_a_protocol_exception_and_memory_stays_bounded()
