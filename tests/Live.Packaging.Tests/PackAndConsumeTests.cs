@@ -132,9 +132,9 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
         Assert.DoesNotContain(everything, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generator", StringComparison.Ordinal) || e.Contains("CodeFixes", StringComparison.Ordinal)));
         Assert.DoesNotContain(everything, e => e.StartsWith("analyzers/", StringComparison.Ordinal) && !e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
 
-        Assert.Equal(
-            ["Live.Runtime"],
-            Nuspec(Path.Combine(feed, $"Live.Testing.{Version}.nupkg")).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Distinct());
+        Assert.Contains(
+            "Live.Runtime",
+            Nuspec(Path.Combine(feed, $"Live.Testing.{Version}.nupkg")).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id")));
         Assert.Contains(
             Nuspec(Path.Combine(feed, $"Live.Testing.{Version}.nupkg")).Descendants().Where(e => e.Name.LocalName == "frameworkReference"),
             e => (string?)e.Attribute("name") == "Microsoft.AspNetCore.App");
