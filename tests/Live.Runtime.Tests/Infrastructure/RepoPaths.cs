@@ -3,22 +3,7 @@ namespace Live.Runtime.Tests.Infrastructure;
 /// <summary>Finds the repository root (the folder holding Live.Tools.sln) by walking up from the test binaries.</summary>
 internal static class RepoPaths
 {
-    public static string Root
-    {
-        get
-        {
-            DirectoryInfo? directory = new(AppContext.BaseDirectory);
-            for (int i = 0; i < 16 && directory is not null; i++, directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Live.Tools.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Live.Tools.sln was not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string Root => TestRepository.Root;
 
     /// <summary>The copied vectors, beside the test binaries.</summary>
     public static string VectorsFolder => Path.Combine(AppContext.BaseDirectory, "Vectors");

@@ -4,21 +4,8 @@ namespace Live.Testing.Tests.Conformance;
 internal static class RepositoryPaths
 {
     /// <summary>The folder holding <c>Live.Tools.sln</c>, found by walking up from the test binaries.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestRepository.Root;
 
     /// <summary>The conformance driver's folder (where npm installs the official client).</summary>
     public static string ConformanceDriver => Path.Combine(Root, "tests", "Live.Testing.Tests", "Conformance", "js");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Live.Tools.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Live.Tools.sln was not found above {AppContext.BaseDirectory}.");
-    }
 }
