@@ -610,8 +610,12 @@ internal sealed class ToolLoop
             }
             else if (errorType is not null)
             {
-                string error = response?.Response?["error"]?.ToString() ?? errorType;
-                ToolLoopLog.CallFailed(logger, Name, Id, durationMs, error, response?.ToolException);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    // Reading the message parses a pre-serialized response, so only when it will be logged.
+                    string error = response?.Response?["error"]?.ToString() ?? errorType;
+                    ToolLoopLog.CallFailed(logger, Name, Id, durationMs, error, response?.ToolException);
+                }
                 LiveToolTelemetry.Errors.Add(1, nameTag, new KeyValuePair<string, object?>("error.type", errorType));
             }
             else
