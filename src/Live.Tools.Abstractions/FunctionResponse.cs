@@ -57,6 +57,9 @@ public sealed class FunctionResponse
     /// </summary>
     public Exception? ToolException { get; set; }
 
+    /// <summary>Whether a dispatcher made this error response because the call's arguments did not fit (never sent).</summary>
+    internal bool IsArgumentError { get; set; }
+
     /// <summary>The response object as UTF-8 JSON when it was supplied that way and not yet parsed.</summary>
     internal ReadOnlyMemory<byte> ResponseUtf8 => _responseUtf8;
 

@@ -67,7 +67,7 @@ public sealed class ToolLoopTelemetryTests
         var loopLogs = logs.Entries.Where(e => e.Category == "Live.Tools.ToolLoop").ToList();
         Assert.Contains(loopLogs, e => e.Level == LogLevel.Debug && e.Message == $"Tool call {okName} (ok-1) started.");
         Assert.Contains(loopLogs, e => e.Level == LogLevel.Debug && e.Message.StartsWith($"Tool call {okName} (ok-1) finished in ", StringComparison.Ordinal));
-        Assert.Contains(loopLogs, e => e.Level == LogLevel.Debug && e.Message.StartsWith($"Tool call {failName} (fail-1) failed after ", StringComparison.Ordinal) && e.Exception is InvalidOperationException);
+        Assert.Contains(loopLogs, e => e.Level == LogLevel.Warning && e.Message.StartsWith($"Tool call {failName} (fail-1) failed after ", StringComparison.Ordinal) && e.Exception is InvalidOperationException);
 
         // Arguments and results appear only in Trace entries.
         Assert.All(loopLogs.Where(e => e.Message.Contains("Tokyo", StringComparison.Ordinal) || e.Message.Contains("sunny", StringComparison.Ordinal)), e => Assert.Equal(LogLevel.Trace, e.Level));

@@ -222,6 +222,28 @@ public abstract class ToolLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_exception_escaping_a_hand_written_tool_set_is_worded_as_a_generated_dispatcher_words_it()
+    {
+        var tools = new EscapingTools(new Dictionary<string, Exception>
+        {
+            ["told"] = new LiveToolException("The order id must have 8 digits."),
+            ["boom"] = new InvalidOperationException("secret detail"),
+        });
+        var (session, connection) = await ConnectAsync(tools);
+        await using var _ = session;
+        Task run = session.RunWithToolsAsync(tools);
+
+        await connection.SendToolCallAsync(("e1", "told", "{}"), ("e2", "boom", "{}"));
+        JsonElement[] responses = await connection.ReceiveToolResponseAsync();
+        Assert.Equal(["e1", "e2"], Ids(responses));
+        Assert.Equal("The order id must have 8 digits.", Error(responses[0]));
+        Assert.Equal("The tool \"boom\" failed.", Error(responses[1]));
+
+        await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "");
+        await run.WaitAsync(Wait);
+    }
+
+    [Fact]
     public async Task IncludeExceptionDetails_shows_the_exception_message_to_the_model()
     {
         var tools = new ControlledTools().Add("boom", (_, _) => throw new InvalidOperationException("disk full"));
@@ -414,4 +436,22 @@ public abstract class ToolLoopTests : IAsyncLifetime
             await Task.Delay(5, cts.Token);
         }
     }
+}
+
+/// <summary>A hand-written tool set whose InvokeAsync lets each tool's exception escape, as a careless implementation would.</summary>
+internal sealed class EscapingTools(Dictionary<string, Exception> failures) : ILiveToolSet
+{
+    private readonly List<FunctionDeclaration> _declarations = failures.Keys.Select(n => new FunctionDeclaration { Name = n, Description = "Throws." }).ToList();
+
+    public IReadOnlyList<FunctionDeclaration> FunctionDeclarations => _declarations;
+
+    public bool TryGetTool(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LiveToolInfo? tool)
+    {
+        FunctionDeclaration? declaration = _declarations.FirstOrDefault(d => d.Name == name);
+        tool = declaration is null ? null : new LiveToolInfo(declaration, null, null);
+        return tool is not null;
+    }
+
+    public ValueTask<FunctionResponse> InvokeAsync(FunctionCall call, CancellationToken cancellationToken) =>
+        throw failures[call.Name!];
 }

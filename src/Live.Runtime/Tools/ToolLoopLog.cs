@@ -26,7 +26,7 @@ internal static partial class ToolLoopLog
     [LoggerMessage(EventId = 113, Level = LogLevel.Trace, Message = "Tool call {ToolName} ({CallId}) response: {Response}")]
     public static partial void CallResponse(ILogger logger, string toolName, string? callId, string response);
 
-    [LoggerMessage(EventId = 114, Level = LogLevel.Debug, Message = "Tool call {ToolName} ({CallId}) failed after {DurationMilliseconds} ms: {Error}")]
+    [LoggerMessage(EventId = 114, Level = LogLevel.Warning, Message = "Tool call {ToolName} ({CallId}) failed after {DurationMilliseconds} ms: {Error}")]
     public static partial void CallFailed(ILogger logger, string toolName, string? callId, double durationMilliseconds, string error, Exception? exception);
 
     [LoggerMessage(EventId = 115, Level = LogLevel.Debug, Message = "Tool call {ToolName} ({CallId}) was cancelled after {DurationMilliseconds} ms; no response is sent.")]
@@ -34,6 +34,9 @@ internal static partial class ToolLoopLog
 
     [LoggerMessage(EventId = 116, Level = LogLevel.Debug, Message = "Tool call {ToolName} ({CallId}) timed out after {TimeoutMilliseconds} ms.")]
     public static partial void CallTimedOut(ILogger logger, string toolName, string? callId, double timeoutMilliseconds);
+
+    [LoggerMessage(EventId = 117, Level = LogLevel.Debug, Message = "Tool call {ToolName} ({CallId}) was answered with an error after {DurationMilliseconds} ms: {Error}")]
+    public static partial void CallAnsweredWithError(ILogger logger, string toolName, string? callId, double durationMilliseconds, string error, Exception? exception);
 
     [LoggerMessage(EventId = 120, Level = LogLevel.Debug, Message = "Cancellation for call {CallId}, which is not running (not started yet or already answered).")]
     public static partial void CancellationForUnknownCall(ILogger logger, string callId);

@@ -80,8 +80,12 @@ public static class LiveToolResponses
     /// <param name="call">The call answered.</param>
     /// <param name="error">What was wrong.</param>
     /// <returns>The response.</returns>
-    public static FunctionResponse ArgumentError(FunctionCall call, LiveToolArgumentError error) =>
-        FunctionResponse.FromError(call?.Id, call?.Name, error?.ToString() ?? "invalid arguments");
+    public static FunctionResponse ArgumentError(FunctionCall call, LiveToolArgumentError error)
+    {
+        FunctionResponse response = FunctionResponse.FromError(call?.Id, call?.Name, error?.ToString() ?? "invalid arguments");
+        response.IsArgumentError = true;
+        return response;
+    }
 
     /// <summary>The error response for a function the set does not declare.</summary>
     /// <param name="call">The call answered.</param>
@@ -99,8 +103,7 @@ public static class LiveToolResponses
     /// <returns>The response.</returns>
     public static FunctionResponse FromException(FunctionCall call, Exception exception)
     {
-        string message = exception is LiveToolException ? exception.Message : $"The tool \"{call?.Name}\" failed.";
-        FunctionResponse response = FunctionResponse.FromError(call?.Id, call?.Name, message);
+        FunctionResponse response = FunctionResponse.FromError(call?.Id, call?.Name, ToolErrorText.Failed(call?.Name, exception, includeDetails: false));
         response.ToolException = exception;
         return response;
     }
@@ -108,7 +111,7 @@ public static class LiveToolResponses
     private static FunctionResponse Unwritable(FunctionCall? call, Exception exception)
     {
         FunctionResponse response = FunctionResponse.FromError(
-            call?.Id, call?.Name, $"The tool \"{call?.Name}\" returned a result that cannot be written as JSON.");
+            call?.Id, call?.Name, ToolErrorText.Unwritable(call?.Name));
         response.ToolException = exception;
         return response;
     }

@@ -36,11 +36,7 @@ public static class LiveToolSet
     /// <param name="name">The name the model sent.</param>
     /// <param name="available">The names that exist.</param>
     /// <returns>The message.</returns>
-    public static string UnknownFunctionMessage(string? name, IEnumerable<string> available)
-    {
-        string list = string.Join(", ", available ?? Array.Empty<string>());
-        return $"Unknown function \"{name}\". Available functions: {(list.Length == 0 ? "(none)" : list)}.";
-    }
+    public static string UnknownFunctionMessage(string? name, IEnumerable<string> available) => ToolErrorText.UnknownFunction(name, available);
 
     private sealed class CombinedToolSet : ILiveToolSet
     {

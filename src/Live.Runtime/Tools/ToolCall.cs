@@ -1,0 +1,87 @@
+using Live.Tools;
+
+namespace Live;
+
+/// <summary>
+/// One function call in flight: its token source (linked to the loop, with the timeout), its cancellation by id and the
+/// batch it answers with.
+/// </summary>
+internal sealed class ToolCall
+{
+    private readonly CancellationTokenSource _cts;
+    private readonly ToolLoopCounters? _counters;
+    private int _cancelledById;
+
+    public ToolCall(FunctionCall call, LiveToolInfo? info, TimeSpan? defaultTimeout, CancellationToken loopToken, ToolLoopCounters? counters)
+    {
+        Call = call;
+        Info = info;
+        Name = call.Name ?? "";
+        Id = call.Id;
+        Timeout = info?.Timeout ?? defaultTimeout;
+        _counters = counters;
+        _cts = CancellationTokenSource.CreateLinkedTokenSource(loopToken);
+        counters?.OnTokenSourceCreated();
+        if (Timeout is { } timeout)
+        {
+            _cts.CancelAfter(timeout);
+            counters?.OnTimerStarted();
+        }
+    }
+
+    public FunctionCall Call { get; }
+
+    /// <summary>The tool's run-time options; null when the set does not implement the function.</summary>
+    public LiveToolInfo? Info { get; }
+
+    public string Name { get; }
+
+    public string? Id { get; }
+
+    public TimeSpan? Timeout { get; }
+
+    /// <summary>Cancelled by id, by the timeout or by the end of the loop.</summary>
+    public CancellationToken Token => _cts.Token;
+
+    /// <summary>Whether the call is in the loop's by-id registry (false for a second call with an id still running).</summary>
+    public bool Registered { get; set; } = true;
+
+    /// <summary>The session's index of the toolCall message (see <see cref="AsyncSession.DeliveredMessageCount"/>).</summary>
+    public long MessageIndex { get; init; }
+
+    /// <summary>The batch the call answers with; null when it answers on its own.</summary>
+    public ToolCallBatch? Batch { get; set; }
+
+    /// <summary>The response, once the call has an outcome (null when it was cancelled).</summary>
+    public FunctionResponse? Response { get; set; }
+
+    public bool IsNonBlocking => Info?.Behavior == Behavior.NonBlocking;
+
+    public bool IsCancelledById => Volatile.Read(ref _cancelledById) == 1;
+
+    public void CancelById()
+    {
+        if (Interlocked.Exchange(ref _cancelledById, 1) == 0)
+        {
+            try
+            {
+                _cts.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already finished: nothing to cancel, and its response is withheld by IsCancelledById.
+            }
+            catch (AggregateException)
+            {
+                // A callback registered by the tool threw; the tool's own task reports its outcome.
+            }
+        }
+    }
+
+    /// <summary>Releases the token source (and its timer).</summary>
+    public void Release()
+    {
+        _cts.Dispose();
+        _counters?.OnTokenSourceDisposed(Timeout is not null);
+    }
+}
