@@ -1,11 +1,21 @@
+// This file is also compiled into Live.Tools.Generator (linked), so the generator names the members instead of
+// re-reading their numbers; keep it free of anything netstandard2.0 without System.Text.Json lacks.
+#if LIVE_TOOLS_GENERATOR
+namespace Live.Tools.Generator.Model;
+#else
 using System.Text.Json.Serialization;
-using Live.Serialization;
 
 namespace Live;
+#endif
 
 /// <summary>When the model takes up the response of a <see cref="Behavior.NonBlocking"/> function.</summary>
+#if LIVE_TOOLS_GENERATOR
+internal
+#else
 [JsonConverter(typeof(FunctionResponseSchedulingConverter))]
-public enum FunctionResponseScheduling
+public
+#endif
+enum FunctionResponseScheduling
 {
     /// <summary>Not specified (<c>SCHEDULING_UNSPECIFIED</c>).</summary>
     Unspecified = 0,
@@ -18,19 +28,4 @@ public enum FunctionResponseScheduling
 
     /// <summary><c>INTERRUPT</c>: interrupt what the model is doing and generate now.</summary>
     Interrupt,
-}
-
-/// <summary>Wire converter for <see cref="FunctionResponseScheduling"/>.</summary>
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public sealed class FunctionResponseSchedulingConverter : WireEnumConverter<FunctionResponseScheduling>
-{
-    /// <summary>Creates the converter.</summary>
-    public FunctionResponseSchedulingConverter()
-        : base(
-            (FunctionResponseScheduling.Unspecified, "SCHEDULING_UNSPECIFIED"),
-            (FunctionResponseScheduling.Silent, "SILENT"),
-            (FunctionResponseScheduling.WhenIdle, "WHEN_IDLE"),
-            (FunctionResponseScheduling.Interrupt, "INTERRUPT"))
-    {
-    }
 }

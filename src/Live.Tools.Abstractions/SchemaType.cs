@@ -1,11 +1,21 @@
+// This file is also compiled into Live.Tools.Generator (linked), so the generator names the members instead of
+// re-reading their numbers; keep it free of anything netstandard2.0 without System.Text.Json lacks.
+#if LIVE_TOOLS_GENERATOR
+namespace Live.Tools.Generator.Model;
+#else
 using System.Text.Json.Serialization;
-using Live.Serialization;
 
 namespace Live;
+#endif
 
-/// <summary>The data type of a <see cref="Schema"/> (the seed's <c>Type</c>; renamed so it never collides with <see cref="System.Type"/>).</summary>
+/// <summary>The data type of a <c>Schema</c> (the seed's <c>Type</c>; renamed so it never collides with <see cref="System.Type"/>).</summary>
+#if LIVE_TOOLS_GENERATOR
+internal
+#else
 [JsonConverter(typeof(SchemaTypeConverter))]
-public enum SchemaType
+public
+#endif
+enum SchemaType
 {
     /// <summary>Not specified (<c>TYPE_UNSPECIFIED</c>); also what an unknown wire value reads as.</summary>
     Unspecified = 0,
@@ -30,23 +40,4 @@ public enum SchemaType
 
     /// <summary><c>NULL</c>.</summary>
     Null,
-}
-
-/// <summary>Wire converter for <see cref="SchemaType"/>.</summary>
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public sealed class SchemaTypeConverter : WireEnumConverter<SchemaType>
-{
-    /// <summary>Creates the converter.</summary>
-    public SchemaTypeConverter()
-        : base(
-            (SchemaType.Unspecified, "TYPE_UNSPECIFIED"),
-            (SchemaType.String, "STRING"),
-            (SchemaType.Number, "NUMBER"),
-            (SchemaType.Integer, "INTEGER"),
-            (SchemaType.Boolean, "BOOLEAN"),
-            (SchemaType.Array, "ARRAY"),
-            (SchemaType.Object, "OBJECT"),
-            (SchemaType.Null, "NULL"))
-    {
-    }
 }

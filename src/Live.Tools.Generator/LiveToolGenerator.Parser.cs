@@ -9,14 +9,13 @@ namespace Live.Tools.Generator;
 /// <content>The first pipeline step: a <c>[LiveTool]</c> method to an equatable model, through the shared <see cref="ToolParser"/>.</content>
 public sealed partial class LiveToolGenerator
 {
-    private static ToolMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private static ToolMethodSpec? Parse(GeneratorAttributeSyntaxContext context, KnownTypes known, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
         {
             return null;
         }
 
-        var known = KnownTypes.Create(context.SemanticModel.Compilation);
         var problems = new List<Problem>();
         TypeSpec? type = ToolParser.ParseType(method.ContainingType, problems: null, method.Name, cancellationToken);
         if (type is null)

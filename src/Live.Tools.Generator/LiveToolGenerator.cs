@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Live.Tools.Generator.Emitting;
 using Live.Tools.Generator.Model;
+using Live.Tools.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace Live.Tools.Generator;
@@ -19,11 +21,17 @@ public sealed partial class LiveToolGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The symbols the parser compares against, resolved once per compilation instead of once per [LiveTool] method.
+        IncrementalValueProvider<KnownTypes> knownTypes = context.CompilationProvider
+            .Select(static (compilation, _) => KnownTypes.Create(compilation));
+
         IncrementalValuesProvider<ToolMethodSpec?> methods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                Parsing.KnownTypes.LiveToolAttributeName,
+                KnownTypes.LiveToolAttributeName,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
-                static (ctx, ct) => Parse(ctx, ct))
+                static (ctx, _) => ctx)
+            .Combine(knownTypes)
+            .Select(static (pair, ct) => Parse(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Methods);
 
         IncrementalValuesProvider<ToolMethodSpec> valid = methods

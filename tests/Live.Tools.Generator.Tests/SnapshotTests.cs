@@ -41,6 +41,25 @@ public class SnapshotTests
         """, nameof(SnapshotTests));
 
     [Fact]
+    public Task ObsoleteTools() => VerifyAsync(Usings + """
+        namespace Legacy;
+
+        [Obsolete("Use Unit2.")]
+        public enum OldUnit { Metric, Imperial }
+
+        public partial class LegacyTools
+        {
+            /// <summary>Converts a length.</summary>
+            [LiveTool, Obsolete("Use Convert2.")]
+            public double Convert(double value, OldUnit unit) => value;
+
+            /// <summary>Lists the units.</summary>
+            [LiveTool, Obsolete]
+            public OldUnit[] Units() => [OldUnit.Metric];
+        }
+        """, nameof(SnapshotTests));
+
+    [Fact]
     public Task StaticClass() => VerifyAsync(Usings + """
         namespace MyApp.Math;
 

@@ -21,6 +21,24 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes a block of lines (a raw string literal template), each at the current indentation.</summary>
+    public SourceWriter Lines(string text)
+    {
+        string[] lines = text.Replace("\r\n", "\n").Split('\n');
+        int count = lines.Length;
+        if (count > 0 && lines[count - 1].Length == 0)
+        {
+            count--;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            Line(lines[i]);
+        }
+
+        return this;
+    }
+
     public SourceWriter Open(string text)
     {
         Line(text);

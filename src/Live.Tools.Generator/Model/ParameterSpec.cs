@@ -5,12 +5,12 @@ namespace Live.Tools.Generator.Model;
 /// <param name="Kind">Where the value comes from.</param>
 /// <param name="Value">How it is read (JSON parameters only).</param>
 /// <param name="IsRequired">Whether the args must carry it.</param>
-/// <param name="DefaultExpression">The C# expression used when it is missing (optional parameters).</param>
+/// <param name="Default">What it becomes when it is missing (optional parameters).</param>
 /// <param name="Constraints">The DataAnnotations checks.</param>
 internal sealed record ParameterSpec(
     string JsonName,
     ParameterKind Kind,
     ValueSpec? Value,
     bool IsRequired,
-    string? DefaultExpression,
+    DefaultValueSpec Default,
     ConstraintsSpec Constraints);

@@ -7,7 +7,7 @@ namespace Live.Tools.Generator.Model;
 /// <param name="Assignment">How the member receives its value.</param>
 /// <param name="ConstructorIndex">The constructor parameter position, or -1.</param>
 /// <param name="IsRequired">Whether the JSON must carry it.</param>
-/// <param name="DefaultExpression">The C# expression used when a constructor argument is missing, or null.</param>
+/// <param name="Default">What a missing constructor argument becomes.</param>
 /// <param name="Constraints">The DataAnnotations checks.</param>
 /// <param name="Description">The description the model reads.</param>
 internal sealed record PropertySpec(
@@ -17,6 +17,6 @@ internal sealed record PropertySpec(
     PropertyAssignment Assignment,
     int ConstructorIndex,
     bool IsRequired,
-    string? DefaultExpression,
+    DefaultValueSpec Default,
     ConstraintsSpec Constraints,
     string? Description);

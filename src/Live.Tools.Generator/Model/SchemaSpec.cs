@@ -1,7 +1,7 @@
 namespace Live.Tools.Generator.Model;
 
 /// <summary>A precomputed Gemini <c>Schema</c>, emitted as an object initializer.</summary>
-/// <param name="Type">The <c>Live.SchemaType</c> member name, or null for any value.</param>
+/// <param name="Type">The type, or null for any value.</param>
 /// <param name="Format">The format.</param>
 /// <param name="Description">The description.</param>
 /// <param name="Nullable">Whether null is allowed.</param>
@@ -18,7 +18,7 @@ namespace Live.Tools.Generator.Model;
 /// <param name="MaxLength">The longest string.</param>
 /// <param name="Pattern">The pattern.</param>
 internal sealed record SchemaSpec(
-    string? Type,
+    SchemaType? Type,
     string? Format,
     string? Description,
     bool Nullable,

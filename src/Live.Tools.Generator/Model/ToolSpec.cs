@@ -5,8 +5,8 @@ namespace Live.Tools.Generator.Model;
 /// <param name="MethodName">The C# method name (escaped when it is a keyword).</param>
 /// <param name="IsStatic">Whether the method is static.</param>
 /// <param name="Description">The description.</param>
-/// <param name="Behavior">The <c>Live.Behavior</c> member name, or null.</param>
-/// <param name="Scheduling">The <c>Live.FunctionResponseScheduling</c> member name, or null.</param>
+/// <param name="Behavior">The behavior, or null when not set.</param>
+/// <param name="Scheduling">The scheduling, or null when not set.</param>
 /// <param name="TimeoutMilliseconds">The timeout, 0 for none.</param>
 /// <param name="Parameters">The parameters, in order.</param>
 /// <param name="ParametersSchema">The schema sent as <c>parameters</c>, or null when there are no JSON parameters.</param>
@@ -16,8 +16,8 @@ internal sealed record ToolSpec(
     string MethodName,
     bool IsStatic,
     string? Description,
-    string? Behavior,
-    string? Scheduling,
+    Behavior? Behavior,
+    FunctionResponseScheduling? Scheduling,
     int TimeoutMilliseconds,
     EquatableArray<ParameterSpec> Parameters,
     SchemaSpec? ParametersSchema,

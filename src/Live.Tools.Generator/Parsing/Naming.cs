@@ -90,17 +90,5 @@ internal static class Naming
         return true;
     }
 
-    /// <summary>A C# identifier made from any text (for generated member names).</summary>
-    public static string ToIdentifier(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            builder.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
-        }
-
-        return builder.ToString();
-    }
-
     private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

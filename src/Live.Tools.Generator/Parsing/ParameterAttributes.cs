@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using Live.Tools.Generator.Emitting;
 using Live.Tools.Generator.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Live.Tools.Generator.Parsing;
 
@@ -91,30 +91,30 @@ internal static class ParameterAttributes
         return new ConstraintsSpec(minimum, maximum, minimumExclusive, maximumExclusive, minLength, maxLength, pattern, nonEmpty);
     }
 
-    /// <summary>The C# expression of an optional parameter's default value.</summary>
-    public static string DefaultExpression(IParameterSymbol parameter, ValueSpec value)
+    /// <summary>The default of an optional parameter: its explicit constant, or the type's default.</summary>
+    public static DefaultValueSpec Default(IParameterSymbol parameter, ValueSpec value)
     {
         if (!parameter.HasExplicitDefaultValue || parameter.ExplicitDefaultValue is null)
         {
-            return "default";
+            return DefaultValueSpec.TypeDefault;
         }
 
         object constant = parameter.ExplicitDefaultValue;
         if (value.Kind == ValueKind.Enum)
         {
-            return "(" + value.TypeName + ")(" + Convert.ToString(constant, CultureInfo.InvariantCulture) + ")";
+            return DefaultValueSpec.Constant(Literals.Cast(value.TypeName, constant));
         }
 
-        return constant switch
+        return DefaultValueSpec.Constant(constant switch
         {
-            string text => SymbolDisplay.FormatLiteral(text, quote: true),
-            char c => SymbolDisplay.FormatLiteral(c, quote: true),
-            bool b => b ? "true" : "false",
-            double d => Double(d),
-            float f => Single(f),
-            decimal m => m.ToString(CultureInfo.InvariantCulture) + "m",
-            _ => "(" + value.TypeName + ")(" + Convert.ToString(constant, CultureInfo.InvariantCulture) + ")",
-        };
+            string text => Literals.String(text),
+            char c => Literals.Char(c),
+            bool b => Literals.Boolean(b),
+            double d => Literals.Double(d),
+            float f => Literals.Single(f),
+            decimal m => Literals.Decimal(m),
+            _ => Literals.Cast(value.TypeName, constant),
+        });
     }
 
     /// <summary>Adds "Default: x." to a description when the parameter has an explicit non-null default.</summary>
@@ -172,18 +172,6 @@ internal static class ParameterAttributes
         or ValueKind.Single or ValueKind.Double or ValueKind.Decimal;
 
     public static bool IsInteger(ValueKind kind) => IsNumber(kind) && kind is not (ValueKind.Single or ValueKind.Double or ValueKind.Decimal);
-
-    private static string Double(double d) =>
-        double.IsNaN(d) ? "double.NaN"
-        : double.IsPositiveInfinity(d) ? "double.PositiveInfinity"
-        : double.IsNegativeInfinity(d) ? "double.NegativeInfinity"
-        : d.ToString("R", CultureInfo.InvariantCulture) + "d";
-
-    private static string Single(float f) =>
-        float.IsNaN(f) ? "float.NaN"
-        : float.IsPositiveInfinity(f) ? "float.PositiveInfinity"
-        : float.IsNegativeInfinity(f) ? "float.NegativeInfinity"
-        : f.ToString("R", CultureInfo.InvariantCulture) + "f";
 
     private static double? Number(TypedConstant constant)
     {

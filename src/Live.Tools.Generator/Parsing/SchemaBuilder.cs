@@ -11,7 +11,7 @@ internal static class SchemaBuilder
 
     public static SchemaSpec Build(ValueSpec value, string? description, ConstraintsSpec constraints)
     {
-        string? type;
+        SchemaType? type;
         string? format = null;
         EquatableArray<string> enumValues = EquatableArray<string>.Empty;
         SchemaSpec? items = null;
@@ -23,53 +23,53 @@ internal static class SchemaBuilder
         switch (value.Kind)
         {
             case ValueKind.String:
-                type = "String";
+                type = SchemaType.String;
                 break;
             case ValueKind.Char:
-                type = "String";
+                type = SchemaType.String;
                 minLength = 1;
                 maxLength = 1;
                 break;
             case ValueKind.Boolean:
-                type = "Boolean";
+                type = SchemaType.Boolean;
                 break;
             case ValueKind.Byte or ValueKind.SByte or ValueKind.Int16 or ValueKind.UInt16 or ValueKind.Int32:
-                type = "Integer";
+                type = SchemaType.Integer;
                 format = "int32";
                 break;
             case ValueKind.UInt32 or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.IntPtr or ValueKind.UIntPtr:
-                type = "Integer";
+                type = SchemaType.Integer;
                 format = "int64";
                 break;
             case ValueKind.Single:
-                type = "Number";
+                type = SchemaType.Number;
                 format = "float";
                 break;
             case ValueKind.Double or ValueKind.Decimal:
-                type = "Number";
+                type = SchemaType.Number;
                 break;
             case ValueKind.DateTime or ValueKind.DateTimeOffset:
-                type = "String";
+                type = SchemaType.String;
                 format = "date-time";
                 break;
             case ValueKind.DateOnly:
-                type = "String";
+                type = SchemaType.String;
                 format = "date";
                 break;
             case ValueKind.TimeOnly:
-                type = "String";
+                type = SchemaType.String;
                 format = "time";
                 break;
             case ValueKind.TimeSpan:
-                type = "String";
+                type = SchemaType.String;
                 description = ParameterAttributes.Append(description, TimeSpanNote);
                 break;
             case ValueKind.Guid:
-                type = "String";
+                type = SchemaType.String;
                 format = "uuid";
                 break;
             case ValueKind.Uri:
-                type = "String";
+                type = SchemaType.String;
                 format = "uri";
                 break;
             case ValueKind.JsonElement:
@@ -77,7 +77,7 @@ internal static class SchemaBuilder
                 description = ParameterAttributes.Append(description, AnyNote);
                 break;
             case ValueKind.Enum:
-                type = "String";
+                type = SchemaType.String;
                 var names = new List<string>();
                 foreach (EnumMemberSpec member in value.EnumMembers)
                 {
@@ -87,15 +87,15 @@ internal static class SchemaBuilder
                 enumValues = EquatableArray.From(names);
                 break;
             case ValueKind.Collection:
-                type = "Array";
+                type = SchemaType.Array;
                 items = Build(value.Element!, null, ConstraintsSpec.None);
                 break;
             case ValueKind.Dictionary:
-                type = "Object";
+                type = SchemaType.Object;
                 description = ParameterAttributes.Append(description, "An object with free-form string keys; each value is " + Noun(value.Element!) + ".");
                 break;
             default:
-                type = "Object";
+                type = SchemaType.Object;
                 var props = new List<SchemaPropertySpec>();
                 var req = new List<string>();
                 var order = new List<string>();
@@ -151,7 +151,7 @@ internal static class SchemaBuilder
     /// <summary>The top-level <c>parameters</c> object: properties and required names, no ordering (as the official client sends it).</summary>
     public static SchemaSpec Parameters(List<SchemaPropertySpec> properties, List<string> required) =>
         new(
-            "Object",
+            SchemaType.Object,
             null,
             null,
             false,

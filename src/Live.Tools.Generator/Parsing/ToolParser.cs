@@ -88,7 +88,7 @@ internal static class ToolParser
                 }
 
                 seenToken = true;
-                parameters.Add(new ParameterSpec(parameter.Name, ParameterKind.CancellationToken, null, false, null, ConstraintsSpec.None));
+                parameters.Add(new ParameterSpec(parameter.Name, ParameterKind.CancellationToken, Value: null, IsRequired: false, DefaultValueSpec.None, ConstraintsSpec.None));
                 continue;
             }
 
@@ -100,7 +100,7 @@ internal static class ToolParser
                 }
 
                 seenContext = true;
-                parameters.Add(new ParameterSpec(parameter.Name, ParameterKind.Context, null, false, null, ConstraintsSpec.None));
+                parameters.Add(new ParameterSpec(parameter.Name, ParameterKind.Context, Value: null, IsRequired: false, DefaultValueSpec.None, ConstraintsSpec.None));
                 continue;
             }
 
@@ -133,11 +133,11 @@ internal static class ToolParser
 
             ConstraintsSpec constraints = ParameterAttributes.Constraints(known, value, new ISymbol[] { parameter }, out bool requiredAttribute);
             bool isRequired = requiredAttribute || (!value.IsNullable && !parameter.IsOptional);
-            string? defaultExpression = isRequired ? null : parameter.IsOptional ? ParameterAttributes.DefaultExpression(parameter, value) : "default";
+            DefaultValueSpec defaultValue = isRequired ? DefaultValueSpec.None : parameter.IsOptional ? ParameterAttributes.Default(parameter, value) : DefaultValueSpec.TypeDefault;
             string? description = ParameterAttributes.Description(known, parameter, cancellationToken);
             description = ParameterAttributes.WithDefault(description, parameter, value);
 
-            parameters.Add(new ParameterSpec(jsonName, ParameterKind.Json, value, isRequired, defaultExpression, constraints));
+            parameters.Add(new ParameterSpec(jsonName, ParameterKind.Json, value, isRequired, defaultValue, constraints));
             properties.Add(new SchemaPropertySpec(jsonName, SchemaBuilder.Build(value, description, constraints)));
             if (isRequired)
             {
@@ -154,17 +154,18 @@ internal static class ToolParser
         }
 
         string? methodDescription = ParameterAttributes.Description(known, method, cancellationToken);
-        string? behavior = null, scheduling = null;
+        Behavior? behavior = null;
+        FunctionResponseScheduling? scheduling = null;
         int timeout = 0;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
             switch (argument.Key)
             {
-                case "Behavior" when argument.Value.Value is int b && b != 0:
-                    behavior = b == 1 ? "Blocking" : "NonBlocking";
+                case "Behavior" when argument.Value.Value is int b && (Behavior)b != Behavior.Unspecified:
+                    behavior = (Behavior)b;
                     break;
-                case "Scheduling" when argument.Value.Value is int s && s != 0:
-                    scheduling = s switch { 1 => "Silent", 2 => "WhenIdle", _ => "Interrupt" };
+                case "Scheduling" when argument.Value.Value is int s && (FunctionResponseScheduling)s != FunctionResponseScheduling.Unspecified:
+                    scheduling = (FunctionResponseScheduling)s;
                     break;
                 case "TimeoutMilliseconds" when argument.Value.Value is int t && t > 0:
                     timeout = t;
@@ -229,10 +230,10 @@ internal static class ToolParser
             switch (argument.Key)
             {
                 case "Behavior":
-                    nonBlocking = argument.Value.Value is int b && b == 2;
+                    nonBlocking = argument.Value.Value is int b && (Behavior)b == Behavior.NonBlocking;
                     break;
                 case "Scheduling":
-                    scheduling = argument.Value.Value is int s && s != 0;
+                    scheduling = argument.Value.Value is int s && (FunctionResponseScheduling)s != FunctionResponseScheduling.Unspecified;
                     break;
                 case "TimeoutMilliseconds" when argument.Value.Value is int t:
                     timeout = t;

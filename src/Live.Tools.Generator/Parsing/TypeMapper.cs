@@ -307,7 +307,7 @@ internal sealed class TypeMapper
 
             ConstraintsSpec constraints = ParameterAttributes.Constraints(_known, value, property is null ? new ISymbol[] { parameter } : new ISymbol[] { parameter, property }, out bool requiredAttribute);
             bool required = requiredAttribute || (!value.IsNullable && !parameter.IsOptional);
-            string? defaultExpression = parameter.IsOptional ? ParameterAttributes.DefaultExpression(parameter, value) : value.IsNullable ? "default" : null;
+            DefaultValueSpec defaultValue = parameter.IsOptional ? ParameterAttributes.Default(parameter, value) : value.IsNullable ? DefaultValueSpec.TypeDefault : DefaultValueSpec.None;
             string? description = ParameterAttributes.Description(_known, parameter, _cancellationToken)
                 ?? (property is null ? null : PropertyDescription(property, ref typeDoc, ref typeDocRead, type));
             if (description is null)
@@ -317,7 +317,7 @@ internal sealed class TypeMapper
             }
 
             description = ParameterAttributes.WithDefault(description, parameter, value);
-            properties.Add(new PropertySpec(memberName, jsonName, value, PropertyAssignment.Constructor, i, required, defaultExpression, constraints, description));
+            properties.Add(new PropertySpec(memberName, jsonName, value, PropertyAssignment.Constructor, i, required, defaultValue, constraints, description));
             byName.Add(memberName);
         }
 
@@ -340,10 +340,10 @@ internal sealed class TypeMapper
             bool required = property.IsRequired || requiredAttribute;
             PropertyAssignment assignment = property.IsRequired || property.SetMethod.IsInitOnly ? PropertyAssignment.Initializer : PropertyAssignment.Setter;
             string? description = PropertyDescription(property, ref typeDoc, ref typeDocRead, type);
-            properties.Add(new PropertySpec(property.Name, jsonName, value, assignment, -1, required, null, constraints, description));
+            properties.Add(new PropertySpec(property.Name, jsonName, value, assignment, ConstructorIndex: -1, required, DefaultValueSpec.None, constraints, description));
         }
 
-        return new ObjectSpec(name, type.IsValueType, ForInput: true, constructor.Parameters.Length, EquatableArray.From(properties));
+        return new ObjectSpec(name, type.IsValueType, constructor.Parameters.Length, EquatableArray.From(properties));
     }
 
     private ObjectSpec? OutputObject(INamedTypeSymbol type, string name, string path)
@@ -362,10 +362,10 @@ internal sealed class TypeMapper
                 return null;
             }
 
-            properties.Add(new PropertySpec(property.Name, JsonName(property, property.Name), value, PropertyAssignment.Read, -1, false, null, ConstraintsSpec.None, null));
+            properties.Add(new PropertySpec(property.Name, JsonName(property, property.Name), value, PropertyAssignment.Read, ConstructorIndex: -1, IsRequired: false, DefaultValueSpec.None, ConstraintsSpec.None, Description: null));
         }
 
-        return new ObjectSpec(name, type.IsValueType, ForInput: false, 0, EquatableArray.From(properties));
+        return new ObjectSpec(name, type.IsValueType, 0, EquatableArray.From(properties));
     }
 
     private IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, out string? problem)
