@@ -56,7 +56,7 @@ try
     var config = new LiveConnectConfig
     {
         ResponseModalities = [Modality.Text],
-        Tools = [TravelTools.LiveTool],
+        Tools = [TravelTools.LiveTools],
     };
 
     using var timeout = new CancellationTokenSource(emulator is null ? TimeSpan.FromSeconds(120) : TimeSpan.FromSeconds(20));

@@ -48,7 +48,7 @@ try
     {
         ResponseModalities = [Modality.Text],
         SystemInstruction = new Content { Parts = [new Part { Text = "Answer weather questions with the get_weather tool, in one sentence." }] },
-        Tools = [WeatherTools.LiveTool],
+        Tools = [WeatherTools.LiveTools],
     };
 
     using var timeout = new CancellationTokenSource(emulator is null ? TimeSpan.FromSeconds(120) : TimeSpan.FromSeconds(20));

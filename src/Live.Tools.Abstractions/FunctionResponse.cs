@@ -23,19 +23,24 @@ public sealed class FunctionResponse
 
     /// <summary>
     /// The result as a JSON object, for example <c>{"output": …}</c> or <c>{"error": "…"}</c>.
-    /// A response created by <see cref="FromUtf8Json"/> is parsed the first time this is read.
     /// </summary>
+    /// <remarks>
+    /// A response created by <see cref="FromUtf8Json"/> holds UTF-8 JSON; the first read parses it into an object that
+    /// every later read returns (a cache, as <see cref="Lazy{T}"/> would keep: reading has no other effect). Once read,
+    /// that object is what is sent, so changes made to it are sent too.
+    /// </remarks>
     public JsonObject? Response
     {
         get
         {
-            if (_response is null && !_responseUtf8.IsEmpty)
+            JsonObject? response = Volatile.Read(ref _response);
+            if (response is null && !_responseUtf8.IsEmpty)
             {
-                _response = JsonNode.Parse(_responseUtf8.Span)?.AsObject();
-                _responseUtf8 = default;
+                response = JsonNode.Parse(_responseUtf8.Span)?.AsObject();
+                response = Interlocked.CompareExchange(ref _response, response, null) ?? response;
             }
 
-            return _response;
+            return response;
         }
 
         set
@@ -60,8 +65,8 @@ public sealed class FunctionResponse
     /// <summary>Whether a dispatcher made this error response because the call's arguments did not fit (never sent).</summary>
     internal bool IsArgumentError { get; set; }
 
-    /// <summary>The response object as UTF-8 JSON when it was supplied that way and not yet parsed.</summary>
-    internal ReadOnlyMemory<byte> ResponseUtf8 => _responseUtf8;
+    /// <summary>The response object as UTF-8 JSON when it was supplied that way and not yet parsed (the object wins once read).</summary>
+    internal ReadOnlyMemory<byte> ResponseUtf8 => Volatile.Read(ref _response) is null ? _responseUtf8 : default;
 
     /// <summary>
     /// Creates a response whose <c>response</c> object is already UTF-8 JSON (as the generated dispatchers write it),

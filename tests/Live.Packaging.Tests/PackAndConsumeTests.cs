@@ -225,7 +225,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
             Client client = emulator.CreateClient();
             await using AsyncSession session = await client.Live.ConnectAsync(
                 "gemini-live-2.5-flash-preview",
-                new LiveConnectConfig { ResponseModalities = [Modality.Text], Tools = [Calculator.LiveTool] });
+                new LiveConnectConfig { ResponseModalities = [Modality.Text], Tools = [Calculator.LiveTools] });
             await session.SendClientContentAsync("Please add 20 and 22.", turnComplete: true);
 
             var answer = new StringBuilder();

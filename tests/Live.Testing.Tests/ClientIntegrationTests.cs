@@ -91,7 +91,7 @@ public sealed class ClientIntegrationTests
         Client client = emulator.CreateClient();
         await using AsyncSession session = await client.Live.ConnectAsync(
             Model,
-            new LiveConnectConfig { ResponseModalities = [Modality.Text], Tools = [WeatherTools.LiveTool] });
+            new LiveConnectConfig { ResponseModalities = [Modality.Text], Tools = [WeatherTools.LiveTools] });
         await session.SendClientContentAsync("What's the weather in Oslo?", turnComplete: true);
         using var cts = new CancellationTokenSource(s_timeout);
         string answer = await ReadTurnAsync(session.ReceiveWithToolsAsync(new WeatherTools(), cancellationToken: cts.Token));
@@ -117,7 +117,7 @@ public sealed class ClientIntegrationTests
             MaxOutputTokens = 500,
             Seed = 7,
             SystemInstruction = new Content { Parts = [new Part { Text = "Be brief." }] },
-            Tools = [WeatherTools.LiveTool],
+            Tools = [WeatherTools.LiveTools],
             SessionResumption = new SessionResumptionConfig { Handle = "resume-me" },
             InputAudioTranscription = new AudioTranscriptionConfig(),
             OutputAudioTranscription = new AudioTranscriptionConfig(),

@@ -36,7 +36,7 @@ public sealed class GeneratedToolsTests
         await using var server = await LoopbackServer.StartAsync();
         var tools = new ForecastTools();
         Client client = server.CreateClient();
-        Task<AsyncSession> connecting = client.Live.ConnectAsync("m", new LiveConnectConfig { Tools = [ForecastTools.LiveTool] });
+        Task<AsyncSession> connecting = client.Live.ConnectAsync("m", new LiveConnectConfig { Tools = [ForecastTools.LiveTools] });
         ServerConnection connection = await server.AcceptAsync();
         await using AsyncSession session = await connecting;
 

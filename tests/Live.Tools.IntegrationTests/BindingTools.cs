@@ -3,6 +3,11 @@ namespace Live.Tools.IntegrationTests;
 /// <summary>Static tools in a static class.</summary>
 public static partial class MathTools
 {
+    /// <summary>Not a tool: inside a static tool class, <c>LiveToolSet</c> still names <see cref="Live.Tools.LiveToolSet"/>.</summary>
+    /// <param name="other">Another set.</param>
+    /// <returns>The two combined.</returns>
+    public static ILiveToolSet CombinedWith(ILiveToolSet other) => LiveToolSet.Combine(ToolSet, other);
+
     /// <summary>Adds two numbers.</summary>
     /// <param name="a">The first.</param>
     /// <param name="b">The second.</param>

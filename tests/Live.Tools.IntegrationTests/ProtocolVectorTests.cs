@@ -59,7 +59,7 @@ public class ProtocolVectorTests
     public async Task The_vector_tool_binds_the_vector_tool_call()
     {
         // The args of server_tool_call.json.
-        await AssertResponseAsync(VectorTools.LiveToolSet, "get_weather", """{"city":"Paris","days":3}""", """{"output":"Paris|Celsius|3|null|False|-1|null"}""");
-        await AssertResponseAsync(VectorTools.LiveToolSet, "stop_timer", "{}", "{}");
+        await AssertResponseAsync(VectorTools.ToolSet, "get_weather", """{"city":"Paris","days":3}""", """{"output":"Paris|Celsius|3|null|False|-1|null"}""");
+        await AssertResponseAsync(VectorTools.ToolSet, "stop_timer", "{}", "{}");
     }
 }

@@ -48,10 +48,10 @@ public class ReturnAndBindingTests
     [Fact]
     public async Task Static_classes_get_a_tool_set()
     {
-        await AssertResponseAsync(MathTools.LiveToolSet, "add", """{"a":2,"b":3,"c":"extra args are ignored"}""", """{"output":5}""");
-        await AssertResponseAsync(MathTools.LiveToolSet, "stop_timer", "{}", "{}");
-        Assert.Equal(["add", "stop_timer"], MathTools.LiveTool.FunctionDeclarations!.Select(d => d.Name));
-        Assert.Same(MathTools.LiveFunctionDeclarations, MathTools.LiveToolSet.FunctionDeclarations);
+        await AssertResponseAsync(MathTools.ToolSet, "add", """{"a":2,"b":3,"c":"extra args are ignored"}""", """{"output":5}""");
+        await AssertResponseAsync(MathTools.ToolSet, "stop_timer", "{}", "{}");
+        Assert.Equal(["add", "stop_timer"], MathTools.LiveTools.FunctionDeclarations!.Select(d => d.Name));
+        Assert.Same(MathTools.LiveFunctionDeclarations, MathTools.ToolSet.FunctionDeclarations);
     }
 
     [Fact]
@@ -131,9 +131,16 @@ public class ReturnAndBindingTests
     }
 
     [Fact]
+    public void Inside_a_static_tool_class_LiveToolSet_names_the_helper_type_not_a_generated_member()
+    {
+        ILiveToolSet combined = MathTools.CombinedWith(new WeatherTools());
+        Assert.Equal(["add", "stop_timer", "get_weather"], combined.FunctionDeclarations.Select(d => d.Name));
+    }
+
+    [Fact]
     public async Task Tool_sets_combine_and_dispatch_to_their_owner()
     {
-        ILiveToolSet combined = LiveToolSet.Combine(new WeatherTools(), MathTools.LiveToolSet);
+        ILiveToolSet combined = LiveToolSet.Combine(new WeatherTools(), MathTools.ToolSet);
         Assert.Equal(["get_weather", "add", "stop_timer"], combined.FunctionDeclarations.Select(d => d.Name));
         await AssertResponseAsync(combined, "add", """{"a":1,"b":1}""", """{"output":2}""");
         await AssertResponseAsync(combined, "get_weather", """{"location":"Oslo"}""", """{"output":{"location":"Oslo","temperature":21.5,"unit":"celsius"}}""");
@@ -147,7 +154,7 @@ public class ReturnAndBindingTests
         ArgumentException error = Assert.Throws<ArgumentException>(() => LiveToolSet.Combine(new WeatherTools(), new WeatherTools()));
         Assert.Contains("\"get_weather\" is declared by both WeatherTools and WeatherTools", error.Message, StringComparison.Ordinal);
 
-        ArgumentException statics = Assert.Throws<ArgumentException>(() => LiveToolSet.Combine(MathTools.LiveToolSet, MathTools.LiveToolSet));
+        ArgumentException statics = Assert.Throws<ArgumentException>(() => LiveToolSet.Combine(MathTools.ToolSet, MathTools.ToolSet));
         Assert.Contains("\"add\" is declared by both MathTools and MathTools", statics.Message, StringComparison.Ordinal);
     }
 }

@@ -46,7 +46,10 @@ public class WeatherToolsTests
         FunctionDeclaration declaration = Assert.Single(WeatherTools.LiveFunctionDeclarations);
         Assert.Equal("get_weather", declaration.Name);
         Assert.Equal("Gets the current weather for a city.", declaration.Description);
-        Assert.Same(declaration, Assert.Single(WeatherTools.LiveTool.FunctionDeclarations!));
+        Assert.Same(declaration, Assert.Single(WeatherTools.LiveTools.FunctionDeclarations!));
+#pragma warning disable CS0618 // The former name stays, as an alias, for code written against it.
+        Assert.Same(WeatherTools.LiveTools, WeatherTools.LiveTool);
+#pragma warning restore CS0618
         Assert.True(_tools.TryGetTool("get_weather", out LiveToolInfo? info));
         Assert.Same(declaration, info.Declaration);
         Assert.False(_tools.TryGetTool("nope", out _));

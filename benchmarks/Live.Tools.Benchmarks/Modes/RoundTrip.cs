@@ -78,7 +78,7 @@ public static class RoundTrip
     {
         var client = new Client(new ClientOptions { ApiKey = "BENCH_KEY", BaseUrl = baseUrl });
         await using AsyncSession session = await client.Live.ConnectAsync(
-            "gemini-live-2.5-flash-preview", new LiveConnectConfig { Tools = [WeatherBenchTools.LiveTool] }, cancellationToken);
+            "gemini-live-2.5-flash-preview", new LiveConnectConfig { Tools = [WeatherBenchTools.LiveTools] }, cancellationToken);
         try
         {
             await session.RunWithToolsAsync(new WeatherBenchTools(), cancellationToken: cancellationToken);

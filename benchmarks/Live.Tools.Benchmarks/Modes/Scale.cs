@@ -167,7 +167,7 @@ public static class Scale
 
     private static async Task<int> RunCoreAsync(Client client, Process? host, int sessions, int rounds, int periodMs, TextWriter log)
     {
-        var config = new LiveConnectConfig { Tools = [WeatherBenchTools.LiveTool], ResponseModalities = [Modality.Text] };
+        var config = new LiveConnectConfig { Tools = [WeatherBenchTools.LiveTools], ResponseModalities = [Modality.Text] };
 
         // Warm up one session so code paths are jitted before the baseline.
         await using (Runner warm = await Runner.ConnectAsync(client, config))

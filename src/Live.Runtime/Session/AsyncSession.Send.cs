@@ -244,7 +244,21 @@ public sealed partial class AsyncSession
         return SendThroughAsync(message, static (c, m, t) => c.SendMessageAsync("toolResponse", m, t), cancellationToken);
     }
 
+    /// <summary>Answers one function call (<c>toolResponse</c>); see <see cref="SendToolResponseAsync(IEnumerable{FunctionResponse}, CancellationToken)"/>.</summary>
+    /// <param name="functionResponse">The response.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>When the frame was sent.</returns>
+    /// <exception cref="ArgumentException">A null response, or (Gemini API) a response without an id.</exception>
+    /// <exception cref="InvalidOperationException">The session is closed.</exception>
+    public Task SendToolResponseAsync(FunctionResponse functionResponse, CancellationToken cancellationToken = default) =>
+        SendToolResponseAsync([functionResponse], cancellationToken);
+
     /// <summary>Answers function calls (<c>toolResponse</c>); see <see cref="SendToolResponseAsync(IEnumerable{FunctionResponse}, CancellationToken)"/>.</summary>
+    /// <remarks>
+    /// A <c>params</c> array must come last, so this overload takes no token: to cancel, pass the array (or any sequence)
+    /// to <see cref="SendToolResponseAsync(IEnumerable{FunctionResponse}, CancellationToken)"/>, or one response to
+    /// <see cref="SendToolResponseAsync(FunctionResponse, CancellationToken)"/>.
+    /// </remarks>
     /// <param name="functionResponses">The responses.</param>
     /// <returns>When the frame was sent.</returns>
     /// <exception cref="ArgumentException">No responses, a null response, or (Gemini API) a response without an id.</exception>

@@ -82,14 +82,9 @@ public sealed partial class AsyncSession : IAsyncDisposable
     /// <summary>Whether the session is closed: by <see cref="CloseAsync"/>, or by the service.</summary>
     public bool IsClosed => Volatile.Read(ref _closeRequested) != 0 || _ended || (_connection.IsCloseReceived && !ResumptionEnabled);
 
-    /// <summary>Whether the session runs on Vertex AI.</summary>
-    internal bool IsVertexAI => _options.VertexAI;
-
     /// <summary>The logger factory of the client (for the tool loop).</summary>
     internal ILoggerFactory LoggerFactory { get; }
 
-    /// <summary>The session's logger (for the tool loop).</summary>
-    internal ILogger Logger => _logger;
 
     /// <summary>Sends <c>setup</c> and waits for <c>setupComplete</c>, buffering whatever arrives first.</summary>
     /// <param name="setup">The setup message.</param>

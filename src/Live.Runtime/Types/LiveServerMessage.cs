@@ -11,6 +11,8 @@ namespace Live;
 /// </summary>
 public sealed class LiveServerMessage
 {
+    private ReadOnlyMemory<byte>? _data;
+
     /// <summary>The answer to <c>setup</c>: the session is ready.</summary>
     [JsonPropertyName("setupComplete")]
     public LiveServerSetupComplete? SetupComplete { get; set; }
@@ -85,39 +87,24 @@ public sealed class LiveServerMessage
     /// <see cref="Part.InlineData"/> of <see cref="LiveServerContent.ModelTurn"/>, concatenated; null when there are none.
     /// Like the official clients' <c>data</c> getter, which returns the same bytes as base64.
     /// </summary>
+    /// <remarks>
+    /// No copy when the turn holds one inline part (the usual audio chunk): the part's own bytes are returned. Several
+    /// parts are concatenated on the first read and that buffer is returned by every later read, so reading is cheap;
+    /// it reflects <see cref="ServerContent"/> as it was at the first read.
+    /// </remarks>
     [JsonIgnore]
-    public byte[]? Data
+    public ReadOnlyMemory<byte>? Data
     {
         get
         {
-            if (ServerContent?.ModelTurn?.Parts is not { } parts)
+            if (_data is { } cached)
             {
-                return null;
+                return cached.IsEmpty ? null : cached;
             }
 
-            int length = 0;
-            foreach (Part part in parts)
-            {
-                length += part?.InlineData?.Data.Length ?? 0;
-            }
-
-            if (length == 0)
-            {
-                return null;
-            }
-
-            byte[] data = new byte[length];
-            int offset = 0;
-            foreach (Part part in parts)
-            {
-                if (part?.InlineData is { } blob)
-                {
-                    blob.Data.Span.CopyTo(data.AsSpan(offset));
-                    offset += blob.Data.Length;
-                }
-            }
-
-            return data;
+            ReadOnlyMemory<byte> data = ConcatenateInlineData();
+            _data = data;
+            return data.IsEmpty ? null : data;
         }
     }
 
@@ -176,5 +163,44 @@ public sealed class LiveServerMessage
         }
 
         return "LiveServerMessage " + (kinds.Count == 0 ? "(empty)" : string.Join(", ", kinds));
+    }
+
+    private ReadOnlyMemory<byte> ConcatenateInlineData()
+    {
+        if (ServerContent?.ModelTurn?.Parts is not { } parts)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        int length = 0;
+        int withData = 0;
+        ReadOnlyMemory<byte> single = ReadOnlyMemory<byte>.Empty;
+        foreach (Part part in parts)
+        {
+            if (part?.InlineData is { } blob && !blob.Data.IsEmpty)
+            {
+                length += blob.Data.Length;
+                withData++;
+                single = blob.Data;
+            }
+        }
+
+        if (withData <= 1)
+        {
+            return single;
+        }
+
+        byte[] data = new byte[length];
+        int offset = 0;
+        foreach (Part part in parts)
+        {
+            if (part?.InlineData is { } blob)
+            {
+                blob.Data.Span.CopyTo(data.AsSpan(offset));
+                offset += blob.Data.Length;
+            }
+        }
+
+        return data;
     }
 }

@@ -26,5 +26,5 @@ public interface ILiveToolSet
     /// <param name="cancellationToken">Cancelled when the model cancels the call or the session ends.</param>
     /// <returns>The response to send back.</returns>
     /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled (no response is due then).</exception>
-    ValueTask<FunctionResponse> InvokeAsync(FunctionCall call, CancellationToken cancellationToken);
+    ValueTask<FunctionResponse> InvokeAsync(FunctionCall call, CancellationToken cancellationToken = default);
 }

@@ -65,15 +65,28 @@ internal sealed partial class Emitter
         w.Line(_generatedCode);
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::Live.FunctionDeclaration> LiveFunctionDeclarations { get; } = global::System.Array.AsReadOnly(__LiveDeclarations);");
         w.Line();
-        w.Line("/// <summary>A tool holding every function declaration of this type, for <c>LiveConnectConfig.Tools</c>.</summary>");
-        w.Line(_generatedCode);
-        w.Line("public static global::Live.Tool LiveTool { get; } = global::Live.Tool.FromFunctions(__LiveDeclarations);");
+        w.Lines($$"""
+            /// <summary>
+            /// A <see cref="global::Live.Tool"/> holding every function declaration of this type, built once, for
+            /// <c>LiveConnectConfig.Tools</c>. <c>ToTool()</c> of any <see cref="global::Live.Tools.ILiveToolSet"/> builds a new one from that set.
+            /// </summary>
+            {{_generatedCode}}
+            public static global::Live.Tool LiveTools { get; } = global::Live.Tool.FromFunctions(__LiveDeclarations);
+
+            /// <summary>The former name of <see cref="LiveTools"/>.</summary>
+            [global::System.Obsolete("Use LiveTools.")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            {{_generatedCode}}
+            public static global::Live.Tool LiveTool => LiveTools;
+            """);
         if (_set.Type.IsStatic)
         {
-            w.Line();
-            w.Line("/// <summary>The tool set that declares and dispatches this type's static [LiveTool] methods.</summary>");
-            w.Line(_generatedCode);
-            w.Line("public static global::Live.Tools.ILiveToolSet LiveToolSet { get; } = new __LiveToolSetImpl();");
+            w.Lines($$"""
+
+                /// <summary>The tool set that declares and dispatches this type's static [LiveTool] methods.</summary>
+                {{_generatedCode}}
+                public static global::Live.Tools.ILiveToolSet ToolSet { get; } = new __LiveToolSetImpl();
+                """);
         }
     }
 

@@ -114,7 +114,7 @@ public class LoopbackTests
         Assert.NotNull((await session.NextAsync()).SetupComplete);
         LiveServerMessage reply = await session.NextAsync();
 
-        Assert.Equal(answer, reply.Data);
+        Assert.Equal(answer, reply.Data?.ToArray());
         Assert.Equal(input, received.ToArray());
         Assert.Equal(["audio/pcm;rate=16000"], mimeTypes);
     }
