@@ -97,14 +97,9 @@ public sealed class LiveServerMessage
     {
         get
         {
-            if (_data is { } cached)
-            {
-                return cached.IsEmpty ? null : cached;
-            }
-
-            ReadOnlyMemory<byte> data = ConcatenateInlineData();
-            _data = data;
-            return data.IsEmpty ? null : data;
+            // Typed as nullable on purpose: "cond ? null : memory" would convert null to an empty memory (through T[]).
+            ReadOnlyMemory<byte> data = _data ??= ConcatenateInlineData();
+            return data.IsEmpty ? default(ReadOnlyMemory<byte>?) : data;
         }
     }
 
