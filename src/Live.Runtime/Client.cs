@@ -83,6 +83,21 @@ public sealed class Client
             throw new ArgumentException("ClientOptions.MaxIncomingMessageBytes and MaxJsonDepth must be positive.", nameof(options));
         }
 
+        if (options.KeepAliveInterval < TimeSpan.Zero
+            || (options.KeepAliveTimeout <= TimeSpan.Zero && options.KeepAliveTimeout != Timeout.InfiniteTimeSpan)
+            || (options.ReceiveIdleTimeout <= TimeSpan.Zero && options.ReceiveIdleTimeout != Timeout.InfiniteTimeSpan)
+            || options.CloseTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                "ClientOptions.KeepAliveInterval must not be negative; KeepAliveTimeout and ReceiveIdleTimeout must be positive or Timeout.InfiniteTimeSpan; CloseTimeout must be positive.",
+                nameof(options));
+        }
+
+        if (options.MaxParsedMessageBytes <= 0 || options.MaxReceiveQueueBytes <= 0)
+        {
+            throw new ArgumentException("ClientOptions.MaxParsedMessageBytes and MaxReceiveQueueBytes must be positive.", nameof(options));
+        }
+
         if (options.MaxResumptionAttempts <= 0 || options.ResumptionRetryDelay < TimeSpan.Zero)
         {
             throw new ArgumentException("ClientOptions.MaxResumptionAttempts must be positive and ResumptionRetryDelay not negative.", nameof(options));

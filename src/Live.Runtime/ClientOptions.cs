@@ -83,6 +83,74 @@ public sealed class ClientOptions
     /// <summary>The deepest JSON nesting accepted from the service (64 by default); a deeper message closes the session with a <see cref="LiveProtocolException"/>.</summary>
     public int MaxJsonDepth { get; set; } = DefaultMaxJsonDepth;
 
+    /// <summary>The default of <see cref="KeepAliveInterval"/>: 15 seconds.</summary>
+    public static readonly TimeSpan DefaultKeepAliveInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>The default of <see cref="KeepAliveTimeout"/>: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultKeepAliveTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The default of <see cref="CloseTimeout"/>: 5 seconds.</summary>
+    public static readonly TimeSpan DefaultCloseTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The default of <see cref="MaxParsedMessageBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxParsedMessageBytes = 64L * 1024 * 1024;
+
+    /// <summary>The default of <see cref="MaxReceiveQueueBytes"/>: 32 MiB.</summary>
+    public const long DefaultMaxReceiveQueueBytes = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// How often the WebSocket sends a ping to the service (15 seconds by default; <see cref="TimeSpan.Zero"/> turns the
+    /// keep-alive off). With <see cref="KeepAliveTimeout"/> it is how a connection whose peer went away without a close
+    /// frame (a stopped server, a dropped NAT mapping, a black-holed route) is noticed: see <see cref="KeepAliveTimeout"/>.
+    /// Applied to the <see cref="ClientWebSocket"/> before <see cref="ConfigureWebSocket"/> runs (which may change it);
+    /// a socket from <see cref="WebSocketFactory"/> keeps its own settings.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; set; } = DefaultKeepAliveInterval;
+
+    /// <summary>
+    /// How long the WebSocket waits for the pong of a keep-alive ping before it declares the connection dead (10 seconds
+    /// by default; <see cref="Timeout.InfiniteTimeSpan"/> sends pings without waiting for pongs). A dead connection is
+    /// therefore noticed within <see cref="KeepAliveInterval"/> + <see cref="KeepAliveTimeout"/> (25 seconds by default),
+    /// whether the session is receiving, sending or idle: it then ends as any lost connection does (a
+    /// <see cref="LiveServerException"/> with close code 1006 that says so) or, with session resumption, resumes.
+    /// Needs .NET 9 or later (the <c>net10.0</c> build); on .NET 8 the WebSocket only sends unsolicited pongs, so set
+    /// <see cref="ReceiveIdleTimeout"/> there.
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = DefaultKeepAliveTimeout;
+
+    /// <summary>
+    /// How long the connection may deliver nothing at all before it is declared dead (off by default:
+    /// <see cref="Timeout.InfiniteTimeSpan"/>). The Live API sends nothing while the user is silent and the protocol has
+    /// no ping of its own, so only set it when your session always expects traffic within that time (for example a
+    /// continuous audio session with transcription), or on .NET 8 where <see cref="KeepAliveTimeout"/> is not available.
+    /// Time spent waiting for the reader of a full receive queue (see <see cref="MaxReceiveQueueBytes"/>) does not count.
+    /// </summary>
+    public TimeSpan ReceiveIdleTimeout { get; set; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>
+    /// The most <see cref="AsyncSession.CloseAsync"/> and <see cref="AsyncSession.DisposeAsync"/> wait for the close
+    /// handshake (5 seconds by default) whatever the peer does (silent, not reading, a send blocked); then the connection
+    /// is aborted. A close after the connection was lost returns at once.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; set; } = DefaultCloseTimeout;
+
+    /// <summary>
+    /// The most memory one message may cost once parsed, as estimated before parsing from its size and its number of
+    /// JSON objects and arrays (64 MiB by default). A message above it (for example millions of empty parts, which are
+    /// small on the wire but large as objects) closes the session with a fatal <see cref="LiveProtocolException"/>
+    /// (close code 1009) instead of being parsed.
+    /// </summary>
+    public long MaxParsedMessageBytes { get; set; } = DefaultMaxParsedMessageBytes;
+
+    /// <summary>
+    /// The most bytes of received messages that wait for <see cref="AsyncSession.ReceiveAsync"/> (32 MiB by default; at
+    /// least one message always fits). When the reader falls behind, the client stops reading from the network until it
+    /// catches up, so a fast service (or a hostile one) cannot fill the memory of a slow consumer. Together with
+    /// <see cref="MaxIncomingMessageBytes"/> and <see cref="MaxParsedMessageBytes"/> it bounds what one session holds
+    /// in received data: at most <c>MaxReceiveQueueBytes + MaxIncomingMessageBytes + MaxParsedMessageBytes</c>.
+    /// </summary>
+    public long MaxReceiveQueueBytes { get; set; } = DefaultMaxReceiveQueueBytes;
+
     /// <summary>Whether unencrypted <c>ws://</c> is allowed to hosts other than the loopback interface; false by default.</summary>
     public bool AllowInsecureTransport { get; set; }
 
@@ -172,6 +240,12 @@ public sealed class ClientOptions
             SetupTimeout = SetupTimeout,
             MaxIncomingMessageBytes = MaxIncomingMessageBytes,
             MaxJsonDepth = MaxJsonDepth,
+            KeepAliveInterval = KeepAliveInterval,
+            KeepAliveTimeout = KeepAliveTimeout,
+            ReceiveIdleTimeout = ReceiveIdleTimeout,
+            CloseTimeout = CloseTimeout,
+            MaxParsedMessageBytes = MaxParsedMessageBytes,
+            MaxReceiveQueueBytes = MaxReceiveQueueBytes,
             AllowInsecureTransport = AllowInsecureTransport,
             AutomaticResumption = AutomaticResumption,
             MaxResumptionAttempts = MaxResumptionAttempts,

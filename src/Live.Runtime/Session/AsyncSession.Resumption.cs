@@ -154,6 +154,9 @@ public sealed partial class AsyncSession
                         $"no setupComplete within {_options.SetupTimeout.TotalSeconds:0.###} s (ClientOptions.SetupTimeout)", ex);
                 }
 
+                // Before any send can reach the new connection: the tool loop withdraws the answers the resumed session
+                // must not get (calls after the handle) and queues the ones it still expects.
+                Resumed?.Invoke(Interlocked.Read(ref _handleMessageIndex));
                 lock (_swapLock)
                 {
                     if (lifetime.IsCancellationRequested)
@@ -179,7 +182,6 @@ public sealed partial class AsyncSession
                     _ = RetireAsync(old, sendClose: true);
                 }
 
-                Resumed?.Invoke(Interlocked.Read(ref _handleMessageIndex));
                 return buffered;
             }
             catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -273,6 +275,32 @@ public sealed partial class AsyncSession
     /// Sends through the current connection; with resumption, waits while the session resumes and sends again on the
     /// new connection when the one it used turned out to be gone.
     /// </summary>
+    /// <summary>
+    /// Sends the tool responses <paramref name="collect"/> returns at the moment a connection is ready to take them
+    /// (after a resumption, the tool loop has then already withdrawn what the resumed session must not get); nothing
+    /// when it returns none.
+    /// </summary>
+    /// <param name="collect">Returns the responses to send now.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>The number of responses sent.</returns>
+    internal async Task<int> SendToolResponsesWhenReadyAsync(Func<IReadOnlyList<FunctionResponse>> collect, CancellationToken cancellationToken)
+    {
+        int sent = 0;
+        await SendThroughAsync(collect, (connection, c, token) =>
+        {
+            IReadOnlyList<FunctionResponse> responses = c();
+            sent = responses.Count;
+            if (responses.Count == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            var message = new LiveClientMessage { ToolResponse = new LiveClientToolResponse { FunctionResponses = [.. responses] } };
+            return connection.SendMessageAsync("toolResponse", message, token);
+        }, cancellationToken).ConfigureAwait(false);
+        return sent;
+    }
+
     private Task SendThroughAsync<TState>(TState state, Func<LiveConnection, TState, CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         ThrowIfClosed();
@@ -318,9 +346,10 @@ public sealed partial class AsyncSession
                 await send(connection, state, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (InvalidOperationException) when (Volatile.Read(ref _closeRequested) == 0 && !_ended)
+            catch (Exception ex) when (ex is InvalidOperationException or LiveSendException && Volatile.Read(ref _closeRequested) == 0 && !_ended)
             {
-                // The connection is gone; the reader decides whether the session resumes. Wait and send again.
+                // The connection is gone (before or while the frame was written: a frame whose write failed is incomplete,
+                // so the service did not get it); the reader decides whether the session resumes. Wait and send again.
                 failed = connection;
             }
         }

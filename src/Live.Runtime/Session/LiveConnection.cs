@@ -17,21 +17,30 @@ namespace Live.Session;
 internal sealed class LiveConnection : IAsyncDisposable
 {
     private const int PolicyViolation = 1008;
+    private const int MessageTooBig = 1009;
+
+    /// <summary>
+    /// What one JSON object or array is counted to cost once parsed (an object with its fields, its slot in a list):
+    /// measured at about 120 bytes for an empty <see cref="Part"/> on 64-bit .NET, rounded up.
+    /// </summary>
+    internal const int ContainerCost = 128;
 
     private readonly ILiveTransport _transport;
     private readonly LiveJsonContext _json;
     private readonly int _maxDepth;
+    private readonly long _maxParsedBytes;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;
     private int _disposed;
 
-    public LiveConnection(ILiveTransport transport, LiveJsonContext json, int maxDepth, ILogger logger)
+    public LiveConnection(ILiveTransport transport, LiveJsonContext json, int maxDepth, ILogger logger, long maxParsedBytes = ClientOptions.DefaultMaxParsedMessageBytes)
     {
         _transport = transport;
         _json = json;
         _maxDepth = maxDepth;
+        _maxParsedBytes = maxParsedBytes;
         _logger = logger;
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = MinimalJsonEncoder.Instance });
     }
@@ -93,6 +102,18 @@ internal sealed class LiveConnection : IAsyncDisposable
         if (frame.Kind == TransportFrameKind.Close)
         {
             return ReceivedFrame.FromClose(frame.CloseCode ?? 1005, frame.CloseReason);
+        }
+
+        long cost = EstimateParsedBytes(frame.Payload.Span, _maxDepth, _maxParsedBytes);
+        if (cost > _maxParsedBytes)
+        {
+            string tooCostly = LiveProtocolException.Excerpt(frame.Payload.Span);
+            await _transport.CloseAsync(MessageTooBig, "Message too costly to parse", CancellationToken.None).ConfigureAwait(false);
+            throw new LiveProtocolException(
+                $"A message from the service ({frame.Length} bytes) would take more than ClientOptions.MaxParsedMessageBytes ({_maxParsedBytes} bytes) of memory once parsed; it was not parsed and the session was closed.",
+                tooCostly,
+                isFatal: true,
+                closeCode: MessageTooBig);
         }
 
         ReadOnlySpan<byte> payload = frame.Payload.Span;
@@ -157,6 +178,46 @@ internal sealed class LiveConnection : IAsyncDisposable
         {
             _sendLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Estimates what a message costs in memory once parsed: two bytes per byte of text (strings become UTF-16) plus
+    /// <see cref="ContainerCost"/> per JSON object or array. Small messages are not scanned (they cannot reach the
+    /// limit); the scan stops as soon as the limit is passed.
+    /// </summary>
+    /// <param name="json">The message.</param>
+    /// <param name="maxDepth">The depth limit (a deeper message is reported by the parser, not here).</param>
+    /// <param name="limit">The limit.</param>
+    /// <returns>The estimate; above <paramref name="limit"/> when the message must not be parsed.</returns>
+    internal static long EstimateParsedBytes(ReadOnlySpan<byte> json, int maxDepth, long limit)
+    {
+        long cost = (long)json.Length * 2;
+        if (cost + (json.Length / 2L) * ContainerCost <= limit)
+        {
+            return cost;
+        }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    cost += ContainerCost;
+                    if (cost > limit)
+                    {
+                        return cost;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed or too deep: the parser reports it.
+        }
+
+        return cost;
     }
 
     /// <summary>Whether the JSON nests deeper than <paramref name="maxDepth"/> (checked only after a parse failed).</summary>

@@ -20,6 +20,6 @@ internal static class SessionConnector
         SessionLog.Connecting(logger, endpoint.RedactedUrl, model);
         LiveTransportFactory factory = options.TransportFactory ?? WebSocketTransport.ConnectAsync;
         ILiveTransport transport = await factory(endpoint, options, cancellationToken).ConfigureAwait(false);
-        return new LiveConnection(transport, LiveJsonContext.Create(options.MaxJsonDepth), options.MaxJsonDepth, logger);
+        return new LiveConnection(transport, LiveJsonContext.Create(options.MaxJsonDepth), options.MaxJsonDepth, logger, options.MaxParsedMessageBytes);
     }
 }

@@ -18,28 +18,48 @@ internal sealed class WebSocketTransport : ILiveTransport
 
     private readonly WebSocket _socket;
     private readonly int _maxMessageBytes;
+    private readonly long _maxQueueBytes;
+    private readonly TimeSpan _idleTimeout;
+    private readonly TimeSpan _closeTimeout;
     private readonly Channel<object> _frames;
     private readonly CancellationTokenSource _pumpCancellation = new();
     private readonly Task _pump;
+    private readonly Timer? _idleTimer;
     private volatile bool _closeReceived;
     private volatile bool _closeSent;
+    private volatile bool _waitingForReader;
     private int _disposed;
     private object? _terminal;
+    private long _queuedBytes;
+    private long _lastActivity = Environment.TickCount64;
+    private TaskCompletionSource<bool> _space = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _lossReason;
+    private Exception? _lossCause;
 
-    private WebSocketTransport(WebSocket socket, int maxMessageBytes)
+    private WebSocketTransport(WebSocket socket, ClientOptions options)
     {
         _socket = socket;
-        _maxMessageBytes = maxMessageBytes;
+        _maxMessageBytes = options.MaxIncomingMessageBytes;
+        _maxQueueBytes = options.MaxReceiveQueueBytes;
+        _idleTimeout = options.ReceiveIdleTimeout;
+        _closeTimeout = options.CloseTimeout;
         _frames = Channel.CreateBounded<object>(new BoundedChannelOptions(QueueCapacity)
         {
             SingleReader = true,
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        if (_idleTimeout != Timeout.InfiniteTimeSpan)
+        {
+            TimeSpan period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(20).Ticks, _idleTimeout.Ticks / 8));
+            _idleTimer = new Timer(static state => ((WebSocketTransport)state!).CheckIdle(), this, period, period);
+        }
+
         _pump = Task.Run(PumpAsync);
     }
 
-    public bool IsCloseReceived => _closeReceived;
+    /// <summary>Whether the connection is over: the peer's close was received, or the connection was lost.</summary>
+    public bool IsCloseReceived => _closeReceived || Volatile.Read(ref _lossReason) is not null;
 
     /// <summary>Opens a WebSocket to the endpoint (or takes one from <see cref="ClientOptions.WebSocketFactory"/>) and wraps it.</summary>
     /// <param name="endpoint">Where to connect.</param>
@@ -59,7 +79,7 @@ internal sealed class WebSocketTransport : ILiveTransport
             socket = await ConnectClientWebSocketAsync(endpoint, options, cancellationToken).ConfigureAwait(false);
         }
 
-        return new WebSocketTransport(socket, options.MaxIncomingMessageBytes);
+        return new WebSocketTransport(socket, options);
     }
 
     private static async Task<ClientWebSocket> ConnectClientWebSocketAsync(LiveEndpoint endpoint, ClientOptions options, CancellationToken cancellationToken)
@@ -73,6 +93,13 @@ internal sealed class WebSocketTransport : ILiveTransport
             }
 
             socket.Options.CollectHttpResponseDetails = true;
+            socket.Options.KeepAliveInterval = options.KeepAliveInterval;
+#if NET9_0_OR_GREATER
+            if (options.KeepAliveInterval > TimeSpan.Zero)
+            {
+                socket.Options.KeepAliveTimeout = options.KeepAliveTimeout;
+            }
+#endif
             options.ConfigureWebSocket?.Invoke(socket.Options);
             await socket.ConnectAsync(endpoint.Uri, cancellationToken).ConfigureAwait(false);
             return socket;
@@ -105,18 +132,70 @@ internal sealed class WebSocketTransport : ILiveTransport
 
     public async ValueTask SendTextAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
     {
-        if (_closeReceived || _closeSent || _socket.State != WebSocketState.Open)
+        if (_closeReceived || _closeSent || Volatile.Read(ref _lossReason) is not null || _socket.State != WebSocketState.Open)
         {
             throw new InvalidOperationException("The Live connection is closed.");
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidOperationException("The Live connection is closed.", ex);
+            // Cancelling a WebSocket send aborts the socket (a half-written frame cannot be taken back): the connection is gone.
+            if (_socket.State == WebSocketState.Aborted)
+            {
+                MarkLost("a send was cancelled while its frame was being written, which aborted the WebSocket", null);
+            }
+
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            string reason = Volatile.Read(ref _lossReason) ?? "a send failed: " + ex.Message;
+            MarkLost(reason, ex);
+            throw new LiveSendException(
+                $"The Live connection was lost while a frame was being sent ({reason}); the frame may not have been delivered.", ex);
+        }
+    }
+
+    /// <summary>
+    /// Records that the connection is gone (the first reason wins) and aborts the socket, which ends the pump with that
+    /// reason: whatever notices the loss first, the session sees the same end.
+    /// </summary>
+    /// <param name="reason">What happened, for the exception message.</param>
+    /// <param name="cause">The exception that showed it, if any.</param>
+    internal void MarkLost(string reason, Exception? cause)
+    {
+        if (Interlocked.CompareExchange(ref _lossReason, reason, null) is null)
+        {
+            _lossCause = cause;
+        }
+
+        try
+        {
+            _socket.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void CheckIdle()
+    {
+        if (_waitingForReader || Volatile.Read(ref _lossReason) is not null || _closeReceived || Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        long idleMs = Environment.TickCount64 - Interlocked.Read(ref _lastActivity);
+        if (idleMs > (long)_idleTimeout.TotalMilliseconds)
+        {
+            MarkLost(
+                $"nothing was received for {_idleTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s (ClientOptions.ReceiveIdleTimeout)",
+                null);
         }
     }
 
@@ -150,6 +229,11 @@ internal sealed class WebSocketTransport : ILiveTransport
         {
             _terminal = frame;
         }
+        else
+        {
+            Interlocked.Add(ref _queuedBytes, -frame.Length);
+            Interlocked.Exchange(ref _space, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(true);
+        }
 
         return frame;
     }
@@ -167,9 +251,22 @@ internal sealed class WebSocketTransport : ILiveTransport
             return;
         }
 
+        if (Volatile.Read(ref _lossReason) is not null)
+        {
+            return;
+        }
+
+        // Bounded whatever the peer does: a send blocked by a peer that stopped reading holds the socket's send lock, and
+        // the close frame waits behind it; at the timeout the socket is aborted.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_closeTimeout);
         try
         {
-            await _socket.CloseOutputAsync((WebSocketCloseStatus)closeCode, reason, cancellationToken).ConfigureAwait(false);
+            await _socket.CloseOutputAsync((WebSocketCloseStatus)closeCode, reason, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            MarkLost($"the close frame could not be sent within {_closeTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s (ClientOptions.CloseTimeout)", null);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
@@ -185,11 +282,12 @@ internal sealed class WebSocketTransport : ILiveTransport
         }
 
         // Give the peer a moment to answer our close frame, then stop the pump and drop the socket.
-        if (_closeSent && !_closeReceived)
+        if (_closeSent && !IsCloseReceived)
         {
-            await Task.WhenAny(_pump, Task.Delay(CloseHandshakeTimeout)).ConfigureAwait(false);
+            await Task.WhenAny(_pump, Task.Delay(_closeTimeout < CloseHandshakeTimeout ? _closeTimeout : CloseHandshakeTimeout)).ConfigureAwait(false);
         }
 
+        _idleTimer?.Dispose();
         _pumpCancellation.Cancel();
         _socket.Abort();
         try
@@ -227,6 +325,7 @@ internal sealed class WebSocketTransport : ILiveTransport
 
                 try
                 {
+                    Interlocked.Add(ref _queuedBytes, frame.Length);
                     await _frames.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
                 }
                 catch
@@ -234,6 +333,8 @@ internal sealed class WebSocketTransport : ILiveTransport
                     frame.Dispose();
                     throw;
                 }
+
+                await WaitForQueueSpaceAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (LiveProtocolException ex)
@@ -245,11 +346,11 @@ internal sealed class WebSocketTransport : ILiveTransport
             _frames.Writer.TryComplete();
             return;
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            terminal = _closeSent
-                ? TransportFrame.Close(1000, null)
-                : new LiveServerException("The Live connection was lost without a close frame (1006).", 1006, null, null, ex);
+            // Every way the socket can fail ends here, including an abort (which the WebSocket reports as an
+            // OperationCanceledException): the reader always learns that the connection is gone, and why.
+            terminal = ReceiveFailure(ex);
         }
 
         _closeReceived = true;
@@ -263,6 +364,55 @@ internal sealed class WebSocketTransport : ILiveTransport
         }
 
         _frames.Writer.TryComplete();
+    }
+
+    /// <summary>What a failed receive means for the session.</summary>
+    private object ReceiveFailure(Exception ex)
+    {
+        if (Volatile.Read(ref _lossReason) is { } reason)
+        {
+            return new LiveServerException($"The Live connection was lost: {reason} (1006).", 1006, null, null, _lossCause ?? ex);
+        }
+
+        if (ex is WebSocketException { WebSocketErrorCode: WebSocketError.Faulted } && IsInvalidUtf8(ex))
+        {
+            return new LiveProtocolException(
+                "A text frame from the service is not valid UTF-8; the WebSocket closed the connection with 1007 (invalid payload data).",
+                null,
+                isFatal: true,
+                closeCode: (int)WebSocketCloseStatus.InvalidPayloadData,
+                innerException: ex);
+        }
+
+        if (_closeSent)
+        {
+            return TransportFrame.Close(1000, null);
+        }
+
+        string detail = ex is WebSocketException or IOException or ObjectDisposedException ? ": " + ex.Message : string.Empty;
+        return new LiveServerException($"The Live connection was lost without a close frame (1006){detail}", 1006, null, null, ex);
+    }
+
+    private static bool IsInvalidUtf8(Exception ex) =>
+        ex.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("UTF8", StringComparison.OrdinalIgnoreCase)
+        || ex.InnerException is System.Text.DecoderFallbackException;
+
+    /// <summary>Waits while the messages not yet read hold <see cref="ClientOptions.MaxReceiveQueueBytes"/> or more.</summary>
+    private async ValueTask WaitForQueueSpaceAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task space = Volatile.Read(ref _space).Task;
+            if (Interlocked.Read(ref _queuedBytes) < _maxQueueBytes)
+            {
+                _waitingForReader = false;
+                Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+                return;
+            }
+
+            _waitingForReader = true;
+            await space.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task CompleteCloseHandshakeAsync(CancellationToken cancellationToken)
@@ -301,6 +451,7 @@ internal sealed class WebSocketTransport : ILiveTransport
                 }
 
                 ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
