@@ -83,8 +83,8 @@ public sealed class ClientOptions
     /// <summary>The deepest JSON nesting accepted from the service (64 by default); a deeper message closes the session with a <see cref="LiveProtocolException"/>.</summary>
     public int MaxJsonDepth { get; set; } = DefaultMaxJsonDepth;
 
-    /// <summary>The default of <see cref="KeepAliveInterval"/>: 15 seconds.</summary>
-    public static readonly TimeSpan DefaultKeepAliveInterval = TimeSpan.FromSeconds(15);
+    /// <summary>The default of <see cref="KeepAliveInterval"/>: 5 seconds.</summary>
+    public static readonly TimeSpan DefaultKeepAliveInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>The default of <see cref="KeepAliveTimeout"/>: 10 seconds.</summary>
     public static readonly TimeSpan DefaultKeepAliveTimeout = TimeSpan.FromSeconds(10);
@@ -99,7 +99,7 @@ public sealed class ClientOptions
     public const long DefaultMaxReceiveQueueBytes = 32L * 1024 * 1024;
 
     /// <summary>
-    /// How often the WebSocket sends a ping to the service (15 seconds by default; <see cref="TimeSpan.Zero"/> turns the
+    /// How often the WebSocket sends a ping to the service (5 seconds by default; <see cref="TimeSpan.Zero"/> turns the
     /// keep-alive off). With <see cref="KeepAliveTimeout"/> it is how a connection whose peer went away without a close
     /// frame (a stopped server, a dropped NAT mapping, a black-holed route) is noticed: see <see cref="KeepAliveTimeout"/>.
     /// Applied to the <see cref="ClientWebSocket"/> before <see cref="ConfigureWebSocket"/> runs (which may change it);
@@ -110,11 +110,13 @@ public sealed class ClientOptions
     /// <summary>
     /// How long the WebSocket waits for the pong of a keep-alive ping before it declares the connection dead (10 seconds
     /// by default; <see cref="Timeout.InfiniteTimeSpan"/> sends pings without waiting for pongs). A dead connection is
-    /// therefore noticed within <see cref="KeepAliveInterval"/> + <see cref="KeepAliveTimeout"/> (25 seconds by default),
-    /// whether the session is receiving, sending or idle: it then ends as any lost connection does (a
-    /// <see cref="LiveServerException"/> with close code 1006 that says so) or, with session resumption, resumes.
-    /// Needs .NET 9 or later (the <c>net10.0</c> build); on .NET 8 the WebSocket only sends unsolicited pongs, so set
-    /// <see cref="ReceiveIdleTimeout"/> there.
+    /// therefore noticed within 2 × <see cref="KeepAliveInterval"/> + <see cref="KeepAliveTimeout"/> (20 seconds by
+    /// default; the WebSocket checks on a timer of its own), whether the session is receiving, sending or idle: it then
+    /// ends as any lost connection does (a <see cref="LiveServerException"/> with close code 1006 that says so) or, with
+    /// session resumption, resumes. Pongs are read by the session's receive loop, so a reader that leaves a full receive
+    /// queue (see <see cref="MaxReceiveQueueBytes"/>) unread for longer than this can make a live connection look dead:
+    /// keep reading. Needs .NET 9 or later (the <c>net10.0</c> build); on .NET 8 the WebSocket only sends unsolicited
+    /// pongs, so set <see cref="ReceiveIdleTimeout"/> there.
     /// </summary>
     public TimeSpan KeepAliveTimeout { get; set; } = DefaultKeepAliveTimeout;
 
