@@ -228,6 +228,44 @@ public class ConnectionLossTests(ITestOutputHelper output)
         await loop.WaitAsync(HangLimit);
     }
 
+    [Fact]
+    public async Task A_response_written_after_the_handle_to_a_connection_that_then_dropped_is_written_again_to_the_resumed_one()
+    {
+        var toolStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new RawLiveServer(async peer =>
+        {
+            if (peer.Index == 1)
+            {
+                await peer.CompleteSetupAsync();
+                await peer.SendTextAsync(ToolCall("call-1"));
+                await toolStarted.Task;
+                await peer.SendTextAsync("{\"sessionResumptionUpdate\":{\"newHandle\":\"handle-1\",\"resumable\":true}}");
+                await Task.Delay(100); // the client reads the handle
+                release.TrySetResult();
+                string response = await peer.NextTextAsync(); // written after the handle: not in handle-1's state
+                Assert.Contains("call-1", response, StringComparison.Ordinal);
+                peer.Abort(); // the service lost it with the connection
+            }
+            else
+            {
+                await peer.CompleteSetupAsync("handle-2");
+            }
+        });
+
+        var tools = new GateTools(toolStarted, release);
+        await using AsyncSession session = await Create(server.BaseUrl).Live.ConnectAsync(Model, Config(true, "echo"));
+        Task loop = session.RunWithToolsAsync(tools);
+        RawPeer resumed = await WaitForPeerAsync(server, 2);
+        string replayed = await resumed.NextTextAsync();
+        Assert.Contains("toolResponse", replayed, StringComparison.Ordinal);
+        Assert.Contains("call-1", replayed, StringComparison.Ordinal);
+        Assert.Equal(1, session.ResumptionCount);
+        Assert.Empty(server.Errors);
+        await session.CloseAsync();
+        await loop.WaitAsync(HangLimit);
+    }
+
     internal static async Task WaitUntilAsync(Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();

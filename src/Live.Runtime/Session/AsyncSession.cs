@@ -38,11 +38,24 @@ namespace Live;
 /// resumes needs someone reading <see cref="ReceiveAsync"/> (the tool loop does).
 /// </para>
 /// <para>
-/// Sends and resumption: a send made while the session resumes (from the moment <c>goAway</c> is read, or the drop is
-/// noticed) waits and is written to the new connection, in order; it is never dropped. A send that fails because the
-/// connection is gone is written again to the new one. A frame that was written to a connection that then dropped
-/// cannot be known to have arrived (the network may have lost it); and the resumed session continues from the state
-/// of the handle, so client messages the service consumed after the last resumable handle may not be part of it.
+/// Liveness: the WebSocket pings the service (<see cref="ClientOptions.KeepAliveInterval"/>) and a missing pong
+/// (<see cref="ClientOptions.KeepAliveTimeout"/>) or, when set, silence (<see cref="ClientOptions.ReceiveIdleTimeout"/>)
+/// ends the connection. Whatever notices a lost connection first (a receive, a send, the keep-alive, a cancelled send
+/// that aborted the socket, a close), the session moves to the same state: receives end with the same
+/// <see cref="LiveServerException"/> (close code 1006, the message says what happened) or the session resumes,
+/// <see cref="IsClosed"/> is true (without resumption), later sends throw <see cref="InvalidOperationException"/> and
+/// <see cref="CloseAsync"/> returns at once. <see cref="CloseAsync"/> and <see cref="DisposeAsync"/> never wait longer
+/// than <see cref="ClientOptions.CloseTimeout"/> for the peer.
+/// </para>
+/// <para>
+/// Sends and connection loss: a send in progress when the connection is lost throws a <see cref="LiveSendException"/>
+/// (its frame may not have been delivered). With resumption, a send made while the session resumes (from the moment
+/// <c>goAway</c> is read, or the drop is noticed) waits and is written to the new connection, in order; a send whose frame
+/// could not be written because the connection was gone is written again to the new one; no frame is written twice. A
+/// frame that was written to a connection that then dropped cannot be known to have arrived (the Gemini API acknowledges
+/// nothing), and the resumed session continues from the state of the handle, so client messages the service consumed
+/// after the last resumable handle may not be part of it. The tool loop writes again the responses the resumed session
+/// still expects (see <c>docs/tool-loop.md</c>).
 /// </para>
 /// </remarks>
 public sealed partial class AsyncSession : IAsyncDisposable

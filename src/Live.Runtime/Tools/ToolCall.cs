@@ -43,8 +43,11 @@ internal sealed class ToolCall
     /// <summary>Cancelled by id, by the timeout or by the end of the loop.</summary>
     public CancellationToken Token => _cts.Token;
 
-    /// <summary>Whether the call is in the loop's by-id registry (false for a second call with an id still running).</summary>
-    public bool Registered { get; set; } = true;
+    /// <summary>
+    /// How many messages the session had delivered when this call's response was handed to the connection (see
+    /// <see cref="AsyncSession.DeliveredMessageCount"/>); -1 until then.
+    /// </summary>
+    public long SentAtIndex { get; set; } = -1;
 
     /// <summary>The session's index of the toolCall message (see <see cref="AsyncSession.DeliveredMessageCount"/>).</summary>
     public long MessageIndex { get; init; }

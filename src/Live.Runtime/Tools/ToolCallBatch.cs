@@ -14,24 +14,9 @@ internal sealed class ToolCallBatch
 
     public void Add(ToolCall call) => _calls.Add(call);
 
-    /// <summary>Records that a call finished; returns the responses to send when it was the last one.</summary>
-    public List<FunctionResponse>? Complete()
-    {
-        if (Interlocked.Decrement(ref _remaining) != 0)
-        {
-            return null;
-        }
-
-        var responses = new List<FunctionResponse>(_calls.Count);
-        foreach (ToolCall call in _calls)
-        {
-            // A call cancelled by id after it finished but before the batch went out is still never answered.
-            if (call.Response is { } response && !call.IsCancelledById)
-            {
-                responses.Add(response);
-            }
-        }
-
-        return responses;
-    }
+    /// <summary>
+    /// Records that a call finished; returns the calls of the batch when it was the last one. Which of them are answered is
+    /// decided when the frame is written (a call cancelled by id until then, even one that finished long ago, is not).
+    /// </summary>
+    public IReadOnlyList<ToolCall>? Complete() => Interlocked.Decrement(ref _remaining) == 0 ? _calls : null;
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Live.Tools;
 using Microsoft.Extensions.Logging;
@@ -24,7 +23,12 @@ internal sealed class ToolLoop
     private readonly LiveToolOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _loopCts;
-    private readonly ConcurrentDictionary<string, ToolCall> _running = new(StringComparer.Ordinal);
+    // Calls by id from their start until their response was handed to the session (for a batch: until the batch went out),
+    // so that a cancellation by id reaches a call that finished and waits for its batch. Several calls may share an id.
+    private readonly Dictionary<string, List<ToolCall>> _running = new(StringComparer.Ordinal);
+
+    // Responses written since the latest resumable handle arrived: the ones a resumption may have to write again.
+    private readonly List<ToolCall> _sinceHandle = [];
     private readonly Queue<string> _cancelledBeforeSeenOrder = new();
     private readonly HashSet<string> _cancelledBeforeSeen = new(StringComparer.Ordinal);
     private readonly ToolLoopCounters? _counters;
@@ -67,15 +71,57 @@ internal sealed class ToolLoop
     /// the new connection; calls that arrived after it are unknown to the resumed session, so they are cancelled and
     /// never answered (the model calls again if it still needs them).
     /// </summary>
+    /// <remarks>
+    /// Raised before any send can reach the new connection, so a response of a call after the handle that waits for the
+    /// connection is withdrawn too (responses are chosen when the frame is written). Responses written to the old
+    /// connection after the handle's message was read are not part of the handle's state: those of calls the resumed
+    /// session knows are written again to the new connection. A response written before the handle's message was read is
+    /// taken to be part of that state (the service sends handles for the state it has consumed; it does not acknowledge
+    /// client messages on the Gemini API).
+    /// </remarks>
     private void OnSessionResumed(long handleMessageIndex)
     {
-        foreach (ToolCall state in _running.Values)
+        foreach (ToolCall call in RunningCalls())
         {
-            if (state.MessageIndex > handleMessageIndex)
+            if (call.MessageIndex > handleMessageIndex)
             {
-                ToolLoopLog.CancellationRequested(_logger, state.Id ?? "");
-                state.CancelById();
+                ToolLoopLog.CancellationRequested(_logger, call.Id ?? "");
+                call.CancelById();
             }
+        }
+
+        List<ToolCall> replay = [];
+        lock (_sinceHandle)
+        {
+            foreach (ToolCall call in _sinceHandle)
+            {
+                if (call.MessageIndex <= handleMessageIndex && call.SentAtIndex >= handleMessageIndex && !call.IsCancelledById)
+                {
+                    replay.Add(call);
+                }
+            }
+
+            _sinceHandle.Clear();
+        }
+
+        if (replay.Count > 0)
+        {
+            ToolLoopLog.ResponsesReplayed(_logger, replay.Count);
+            _ = SendAsync(replay);
+        }
+    }
+
+    private List<ToolCall> RunningCalls()
+    {
+        lock (_running)
+        {
+            var calls = new List<ToolCall>(_running.Count);
+            foreach (List<ToolCall> sameId in _running.Values)
+            {
+                calls.AddRange(sameId);
+            }
+
+            return calls;
         }
     }
 
@@ -85,6 +131,16 @@ internal sealed class ToolLoop
     /// <returns>True when the message holds nothing but tool calls or cancellations.</returns>
     public bool Dispatch(LiveServerMessage message)
     {
+        if (message.SessionResumptionUpdate is { Resumable: true, NewHandle.Length: > 0 })
+        {
+            // A new handle: what was written before this message was read is its state now.
+            long handleIndex = _session.DeliveredMessageCount;
+            lock (_sinceHandle)
+            {
+                _sinceHandle.RemoveAll(call => call.SentAtIndex < handleIndex);
+            }
+        }
+
         if (message.ToolCallCancellation?.Ids is { } ids)
         {
             foreach (string id in ids)
@@ -194,10 +250,24 @@ internal sealed class ToolLoop
             return;
         }
 
-        if (_running.TryGetValue(id, out ToolCall? state))
+        ToolCall[]? sameId = null;
+        lock (_running)
         {
+            if (_running.TryGetValue(id, out List<ToolCall>? calls))
+            {
+                sameId = [.. calls];
+            }
+        }
+
+        if (sameId is not null)
+        {
+            // Every call with this id, also a duplicated one, and also one that finished and waits for its batch.
             ToolLoopLog.CancellationRequested(_logger, id);
-            state.CancelById();
+            foreach (ToolCall call in sameId)
+            {
+                call.CancelById();
+            }
+
             return;
         }
 
@@ -244,12 +314,28 @@ internal sealed class ToolLoop
                 continue;
             }
 
+            if (string.IsNullOrEmpty(call.Id) && !_session.IsVertexAI)
+            {
+                // Its answer could not name it, and a response without an id is refused on the Gemini API: reported here,
+                // and the other calls of the message are answered as usual.
+                ToolLoopLog.CallWithoutId(_logger, call.Name ?? "");
+                continue;
+            }
+
             _tools.TryGetTool(call.Name ?? "", out LiveToolInfo? info);
             var toolCall = new ToolCall(call, info, _options.DefaultTimeout, _loopCts.Token, _counters) { MessageIndex = _session.DeliveredMessageCount };
-            if (toolCall.Id is { } id && !_running.TryAdd(id, toolCall))
+            if (toolCall.Id is { } id)
             {
-                // The same id twice while the first still runs: the second cannot be cancelled by id, but is still answered.
-                toolCall.Registered = false;
+                lock (_running)
+                {
+                    if (!_running.TryGetValue(id, out List<ToolCall>? sameId))
+                    {
+                        _running[id] = sameId = new List<ToolCall>(1);
+                    }
+
+                    // The same id twice: both run, both are answered on their own, a cancellation of the id cancels both.
+                    sameId.Add(toolCall);
+                }
             }
 
             started.Add(toolCall);
@@ -272,54 +358,107 @@ internal sealed class ToolLoop
         call.Response = response;
         try
         {
-            if (response is null)
+            if (call.Batch is null)
             {
-                if (call.Batch?.Complete() is { } batchResponses)
+                if (response is not null)
                 {
-                    await SendAsync(batchResponses).ConfigureAwait(false);
-                }
-            }
-            else if (call.Batch is null)
-            {
-                if (call.IsNonBlocking && response.Scheduling is null && call.Info?.Scheduling is { } scheduling && scheduling != FunctionResponseScheduling.Unspecified)
-                {
-                    response.Scheduling = scheduling;
+                    if (call.IsNonBlocking && response.Scheduling is null && call.Info?.Scheduling is { } scheduling && scheduling != FunctionResponseScheduling.Unspecified)
+                    {
+                        response.Scheduling = scheduling;
+                    }
+
+                    await SendAsync([call]).ConfigureAwait(false);
                 }
 
-                await SendAsync(new[] { response }).ConfigureAwait(false);
+                Unregister(call);
             }
-            else if (call.Batch.Complete() is { } batchResponses)
+            else if (call.Batch.Complete() is { } batch)
             {
-                await SendAsync(batchResponses).ConfigureAwait(false);
+                // The calls of a batch stay cancellable by id until the batch goes out.
+                await SendAsync(batch).ConfigureAwait(false);
+                foreach (ToolCall member in batch)
+                {
+                    Unregister(member);
+                }
             }
+        }
+        catch (Exception ex)
+        {
+            // Never an unobserved exception, whatever the input.
+            ToolLoopLog.ResponseNotSent(_logger, ex);
         }
         finally
         {
-            if (call.Registered && call.Id is not null)
-            {
-                _running.TryRemove(new KeyValuePair<string, ToolCall>(call.Id, call));
-            }
-
             call.Release();
             _counters?.OnCallEnded(outcome.Status == ToolCallStatus.Cancelled);
             _scheduler.OnCallEnded();
         }
     }
 
-    private async Task SendAsync(IReadOnlyList<FunctionResponse> responses)
+    private void Unregister(ToolCall call)
     {
-        if (responses.Count == 0 || _loopCts.IsCancellationRequested)
+        if (call.Id is not { } id)
         {
             return;
         }
 
+        lock (_running)
+        {
+            if (_running.TryGetValue(id, out List<ToolCall>? sameId) && sameId.Remove(call) && sameId.Count == 0)
+            {
+                _running.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Answers the calls that have a response and were not cancelled by id, choosing them at the moment the frame is
+    /// written (after a resumption, once the calls the resumed session does not know were cancelled).
+    /// </summary>
+    private async Task SendAsync(IReadOnlyList<ToolCall> calls)
+    {
+        if (_loopCts.IsCancellationRequested)
+        {
+            return;
+        }
+
+        List<ToolCall> answered = [];
         try
         {
-            await _session.SendToolResponseAsync(responses, _loopCts.Token).ConfigureAwait(false);
-            _counters?.OnResponsesSent(responses.Count);
-            ToolLoopLog.ResponseSent(_logger, responses.Count);
+            int sent = await _session.SendToolResponsesWhenReadyAsync(
+                () =>
+                {
+                    answered.Clear();
+                    var responses = new List<FunctionResponse>(calls.Count);
+                    long index = _session.DeliveredMessageCount;
+                    foreach (ToolCall call in calls)
+                    {
+                        if (call.Response is { } response && !call.IsCancelledById)
+                        {
+                            call.SentAtIndex = index;
+                            answered.Add(call);
+                            responses.Add(response);
+                        }
+                    }
+
+                    return responses;
+                },
+                _loopCts.Token).ConfigureAwait(false);
+            if (sent > 0)
+            {
+                _counters?.OnResponsesSent(sent);
+                ToolLoopLog.ResponseSent(_logger, sent);
+            }
+
+            if (sent > 0 && _session.ResumptionEnabled)
+            {
+                lock (_sinceHandle)
+                {
+                    _sinceHandle.AddRange(answered);
+                }
+            }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or LiveException or ObjectDisposedException)
+        catch (Exception ex)
         {
             ToolLoopLog.ResponseNotSent(_logger, ex);
         }

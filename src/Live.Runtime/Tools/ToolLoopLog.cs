@@ -50,6 +50,12 @@ internal static partial class ToolLoopLog
     [LoggerMessage(EventId = 131, Level = LogLevel.Debug, Message = "Could not send a tool response because the session ended.")]
     public static partial void ResponseNotSent(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 132, Level = LogLevel.Warning, Message = "A call of {FunctionName} has no id: on the Gemini API a response must carry the call's id, so this call cannot be answered and was not run.")]
+    public static partial void CallWithoutId(ILogger logger, string functionName);
+
+    [LoggerMessage(EventId = 133, Level = LogLevel.Debug, Message = "Sent {Count} function response(s) again on the resumed connection: they were written after the handle the session resumed from.")]
+    public static partial void ResponsesReplayed(ILogger logger, int count);
+
     [LoggerMessage(EventId = 140, Level = LogLevel.Warning, Message = "Skipped a malformed message from the server.")]
     public static partial void MalformedMessage(ILogger logger, Exception exception);
 

@@ -377,7 +377,7 @@ internal sealed class WebSocketTransport : ILiveTransport
         if (ex is WebSocketException { WebSocketErrorCode: WebSocketError.Faulted } && IsInvalidUtf8(ex))
         {
             return new LiveProtocolException(
-                "A text frame from the service is not valid UTF-8; the WebSocket closed the connection with 1007 (invalid payload data).",
+                "A text frame from the service is not valid UTF-8; the WebSocket rejected it and closed the connection with 1007 (invalid payload data).",
                 null,
                 isFatal: true,
                 closeCode: (int)WebSocketCloseStatus.InvalidPayloadData,
@@ -393,9 +393,15 @@ internal sealed class WebSocketTransport : ILiveTransport
         return new LiveServerException($"The Live connection was lost without a close frame (1006){detail}", 1006, null, null, ex);
     }
 
+    /// <summary>
+    /// Whether the WebSocket failed because a text frame was not valid UTF-8. The managed WebSocket reports that one case
+    /// as <see cref="WebSocketError.Faulted"/> with its default message and no inner exception (after sending close 1007);
+    /// its other receive faults (a bad frame header, …) carry a message of their own or an inner exception.
+    /// </summary>
     private static bool IsInvalidUtf8(Exception ex) =>
-        ex.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("UTF8", StringComparison.OrdinalIgnoreCase)
-        || ex.InnerException is System.Text.DecoderFallbackException;
+        ex is WebSocketException { InnerException: null } && string.Equals(ex.Message, FaultedDefaultMessage, StringComparison.Ordinal);
+
+    private static readonly string FaultedDefaultMessage = new WebSocketException(WebSocketError.Faulted).Message;
 
     /// <summary>Waits while the messages not yet read hold <see cref="ClientOptions.MaxReceiveQueueBytes"/> or more.</summary>
     private async ValueTask WaitForQueueSpaceAsync(CancellationToken cancellationToken)

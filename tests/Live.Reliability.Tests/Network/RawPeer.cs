@@ -138,6 +138,28 @@ internal sealed class RawPeer : IAsyncDisposable
         return header;
     }
 
+    /// <summary>
+    /// Writes a frame in pieces with a pause between them, holding the write lock throughout (a pong may not go into the
+    /// middle of a frame).
+    /// </summary>
+    public async Task SendSlowlyAsync(byte[] header, byte[] piece, int pieces, TimeSpan pause)
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await _stream.WriteAsync(header);
+            for (int i = 0; i < pieces; i++)
+            {
+                await _stream.WriteAsync(piece);
+                await Task.Delay(pause);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     /// <summary>Drops the connection with a TCP reset: no close frame.</summary>
     public void Abort()
     {
@@ -157,6 +179,7 @@ internal sealed class RawPeer : IAsyncDisposable
     {
         _stop.Cancel();
         _resume.TrySetResult();
+        _texts.Writer.TryComplete();
         Abort();
         if (_reader is not null)
         {
