@@ -14,6 +14,7 @@ internal sealed class WebSocketTransport : ILiveTransport
 {
     private const int InitialBufferSize = 16 * 1024;
     private const int QueueCapacity = 16;
+    private const int MaxPooledBufferSize = 1024 * 1024;
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
 
     private readonly WebSocket _socket;
@@ -134,27 +135,31 @@ internal sealed class WebSocketTransport : ILiveTransport
     {
         if (_closeReceived || _closeSent || Volatile.Read(ref _lossReason) is not null || _socket.State != WebSocketState.Open)
         {
-            throw new InvalidOperationException("The Live connection is closed.");
+            string why = Volatile.Read(ref _lossReason) is { } lost ? $" (lost: {lost})"
+                : _closeReceived ? " (closed by the service)" : _closeSent ? " (closed by the client)" : $" (WebSocket {_socket.State})";
+            throw new InvalidOperationException("The Live connection is closed" + why + ".");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Cancelling a send while its frame is being written aborts the socket (a half-written frame cannot be taken back):
+        // the reason is recorded before the abort, so whoever sees the loss first (the receive loop, usually) says why.
+        using CancellationTokenRegistration onCancel = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(
+                static state => ((WebSocketTransport)state!).MarkLost("a send was cancelled while its frame was being written, which aborted the WebSocket", null),
+                this)
+            : default;
         try
         {
-            await _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            await _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Cancelling a WebSocket send aborts the socket (a half-written frame cannot be taken back): the connection is gone.
-            if (_socket.State == WebSocketState.Aborted)
-            {
-                MarkLost("a send was cancelled while its frame was being written, which aborted the WebSocket", null);
-            }
-
-            throw;
+            throw new OperationCanceledException("The send was cancelled; the connection was aborted with it.", cancellationToken);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            string reason = Volatile.Read(ref _lossReason) ?? "a send failed: " + ex.Message;
+            string reason = Volatile.Read(ref _lossReason) ?? "a send failed: " + Describe(ex);
             MarkLost(reason, ex);
             throw new LiveSendException(
                 $"The Live connection was lost while a frame was being sent ({reason}); the frame may not have been delivered.", ex);
@@ -389,8 +394,41 @@ internal sealed class WebSocketTransport : ILiveTransport
             return TransportFrame.Close(1000, null);
         }
 
-        string detail = ex is WebSocketException or IOException or ObjectDisposedException ? ": " + ex.Message : string.Empty;
-        return new LiveServerException($"The Live connection was lost without a close frame (1006){detail}", 1006, null, null, ex);
+        return new LiveServerException($"The Live connection was lost without a close frame (1006): {Describe(ex)}", 1006, null, null, ex);
+    }
+
+    /// <summary>
+    /// The most telling message of a socket failure: the WebSocket reports an abort (for example by its keep-alive) as an
+    /// <see cref="OperationCanceledException"/> whose inner exceptions say what happened.
+    /// </summary>
+    private static string Describe(Exception ex)
+    {
+        var pending = new Stack<Exception>();
+        pending.Push(ex);
+        Exception? io = null;
+        while (pending.Count > 0)
+        {
+            Exception current = pending.Pop();
+            if (current is WebSocketException)
+            {
+                return current.Message;
+            }
+
+            io ??= current as IOException;
+            if (current is AggregateException aggregate)
+            {
+                foreach (Exception inner in aggregate.InnerExceptions)
+                {
+                    pending.Push(inner);
+                }
+            }
+            else if (current.InnerException is { } inner)
+            {
+                pending.Push(inner);
+            }
+        }
+
+        return io?.Message ?? ex.Message;
     }
 
     /// <summary>
@@ -449,10 +487,12 @@ internal sealed class WebSocketTransport : ILiveTransport
             {
                 if (length == buffer.Length)
                 {
+                    // Buffers up to 1 MiB come from the pool; larger ones are plain arrays, so that the memory of a burst of
+                    // large messages goes back to the GC instead of staying in the pool.
                     int newSize = (int)Math.Min((long)buffer.Length * 2, (long)_maxMessageBytes + 1);
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(newSize);
+                    byte[] larger = newSize <= MaxPooledBufferSize ? ArrayPool<byte>.Shared.Rent(newSize) : GC.AllocateUninitializedArray<byte>(newSize);
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ReturnBuffer(buffer);
                     buffer = larger;
                 }
 
@@ -460,7 +500,7 @@ internal sealed class WebSocketTransport : ILiveTransport
                 Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ReturnBuffer(buffer);
                     return TransportFrame.Close((int?)_socket.CloseStatus ?? 1005, _socket.CloseStatusDescription);
                 }
 
@@ -468,7 +508,7 @@ internal sealed class WebSocketTransport : ILiveTransport
                 if (length > _maxMessageBytes)
                 {
                     string excerpt = LiveProtocolException.Excerpt(buffer.AsSpan(0, Math.Min(length, 1024)));
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ReturnBuffer(buffer);
                     await CloseForViolationAsync(WebSocketCloseStatus.MessageTooBig, "Message too big").ConfigureAwait(false);
                     throw new LiveProtocolException(
                         $"A message from the service is larger than ClientOptions.MaxIncomingMessageBytes ({_maxMessageBytes} bytes); the session was closed.",
@@ -480,14 +520,22 @@ internal sealed class WebSocketTransport : ILiveTransport
                 if (result.EndOfMessage)
                 {
                     TransportFrameKind kind = result.MessageType == WebSocketMessageType.Binary ? TransportFrameKind.Binary : TransportFrameKind.Text;
-                    return TransportFrame.Message(kind, buffer, length, pooled: true);
+                    return TransportFrame.Message(kind, buffer, length, pooled: buffer.Length <= MaxPooledBufferSize);
                 }
             }
         }
         catch (Exception ex) when (ex is not LiveProtocolException)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ReturnBuffer(buffer);
             throw;
+        }
+    }
+
+    private static void ReturnBuffer(byte[] buffer)
+    {
+        if (buffer.Length <= MaxPooledBufferSize)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -31,6 +31,9 @@ internal sealed class HeapSampler : IAsyncDisposable
         });
     }
 
+    /// <summary>The heap size at the start (after a full collection).</summary>
+    public long Baseline => _baseline;
+
     /// <summary>The largest heap size seen, minus the size at the start.</summary>
     public long PeakGrowth
     {

@@ -7,10 +7,13 @@ internal static class RawClients
 {
     public const string Model = "gemini-live-2.5-flash-preview";
 
-    /// <summary>The keep-alive the tests configure: a dead peer is noticed within 0.25 + 0.75 = 1 s.</summary>
-    public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// The keep-alive the tests configure: a dead peer is noticed within 2 x 0.5 + 1.5 = 2.5 s (short, with room for a
+    /// loaded machine: a pong read late looks like a dead peer).
+    /// </summary>
+    public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromMilliseconds(500);
 
-    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromMilliseconds(750);
+    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromMilliseconds(1500);
 
     /// <summary>How long a test waits before it calls a wait a hang (far above every configured bound).</summary>
     public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(20);
