@@ -95,6 +95,9 @@ public sealed partial class AsyncSession : IAsyncDisposable
     /// <summary>Whether the session is closed: by <see cref="CloseAsync"/>, or by the service.</summary>
     public bool IsClosed => Volatile.Read(ref _closeRequested) != 0 || _ended || (_connection.IsCloseReceived && !ResumptionEnabled);
 
+    /// <summary>Whether the session runs on Vertex AI (where a function response may omit the call's id).</summary>
+    internal bool IsVertexAI => _options.VertexAI;
+
     /// <summary>The logger factory of the client (for the tool loop).</summary>
     internal ILoggerFactory LoggerFactory { get; }
 
