@@ -12,7 +12,7 @@ public class ClientBehaviourTests
     [Fact]
     public async Task Key_and_token_never_appear_in_ToString_or_logs()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         using ILoggerFactory factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
 
         var transport = new InMemoryTransport();
@@ -162,43 +162,5 @@ public class ClientBehaviourTests
         Content content = "Hi";
         Assert.Equal("user", content.Role);
         Assert.Equal("Hi", Assert.Single(content.Parts!).Text);
-    }
-
-    private sealed class ListLoggerProvider : ILoggerProvider
-    {
-        private readonly List<string> _messages = [];
-
-        public IReadOnlyList<string> Messages
-        {
-            get
-            {
-                lock (_messages)
-                {
-                    return [.. _messages];
-                }
-            }
-        }
-
-        public ILogger CreateLogger(string categoryName) => new ListLogger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ListLogger(ListLoggerProvider owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lock (owner._messages)
-                {
-                    owner._messages.Add(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
-                }
-            }
-        }
     }
 }

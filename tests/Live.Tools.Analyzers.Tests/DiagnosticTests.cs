@@ -1,3 +1,9 @@
+using System.Collections.Immutable;
+using Live.Tools.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
 namespace Live.Tools.Analyzers.Tests;
 
 /// <summary>One test (or more) per diagnostic id; the markup <c>{|LIVEnnn:…|}</c> is the exact span reported.</summary>
@@ -16,6 +22,16 @@ public class DiagnosticTests
         public record struct {|LIVE001:RecordTools|}
         {
             [LiveTool] public int C() => 1;
+        }
+        """);
+
+
+    [Fact]
+    public Task LIVE001_once_for_a_type_with_several_tools() => Verify.AnalyzerAsync("""
+        public class {|LIVE001:Tools|}
+        {
+            [LiveTool] public int A() => 1;
+            [LiveTool] public int B() => 1;
         }
         """);
 
@@ -83,6 +99,39 @@ public class DiagnosticTests
             .WithArguments("root", "Walk", "root.Children[]: Node (the type contains itself, which a Gemini schema cannot express)"),
         Verify.Diagnostic("LIVE002").WithLocation(2)
             .WithArguments("table", "Map", "table[]: System.Collections.Generic.Dictionary<int, bool> (dictionary keys must be strings (JSON object keys))"));
+
+
+    [Fact]
+    public async Task LIVE002_message_names_the_path_inside_the_type()
+    {
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(
+            Verify.Usings + """
+            public sealed class Attachment { public Stream Content { get; set; } = Stream.Null; }
+            public sealed class Request { public List<Attachment> Attachments { get; set; } = new(); }
+            public partial class Tools
+            {
+                [LiveTool] public int Send(Request request) => 1;
+            }
+            """,
+            new CSharpParseOptions(LanguageVersion.CSharp12, DocumentationMode.Parse),
+            path: "Source.cs");
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "TestAssembly",
+            [tree],
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        ImmutableArray<Diagnostic> diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LiveToolAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("LIVE002", diagnostic.Id);
+        Assert.Equal(
+            "Parameter 'request' of tool method 'Send' cannot be mapped to a Gemini schema: request.Attachments[].Content: System.IO.Stream (this framework type is not supported)",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("https://github.com/live-tools/live-tools/blob/main/docs/diagnostics/LIVE002.md", diagnostic.Descriptor.HelpLinkUri);
+    }
 
     [Fact]
     public Task LIVE003_unwritable_return_type() => Verify.AnalyzerAsync("""
@@ -191,6 +240,16 @@ public class DiagnosticTests
         }
         """);
 
+
+    [Fact]
+    public Task LIVE009_adjacent_tokens_or_contexts() => Verify.AnalyzerAsync("""
+        public partial class Tools
+        {
+            [LiveTool] public int A(CancellationToken a, CancellationToken {|LIVE009:b|}) => 1;
+            [LiveTool] public int B(LiveToolContext a, LiveToolContext {|LIVE009:b|}) => 1;
+        }
+        """);
+
     [Fact]
     public Task LIVE010_invalid_parameter_or_property_name() => Verify.AnalyzerAsync(
         """
@@ -217,6 +276,21 @@ public class DiagnosticTests
         {
             /// <summary>Hosts a local function.</summary>
             public void Run()
+            {
+                [LiveTool] static int {|LIVE011:Local|}() => 1;
+                Local();
+            }
+        }
+        """);
+
+
+    [Fact]
+    public Task LIVE011_abstract_method_and_local_function_in_a_partial_type() => Verify.AnalyzerAsync("""
+        public abstract partial class Tools
+        {
+            [LiveTool] public abstract int {|LIVE011:A|}();
+
+            public void Host()
             {
                 [LiveTool] static int {|LIVE011:Local|}() => 1;
                 Local();

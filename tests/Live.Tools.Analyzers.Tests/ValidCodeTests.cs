@@ -88,4 +88,24 @@ public class ValidCodeTests
             public static Task<double> RoundAsync(double value, int? digits) => Task.FromResult(Math.Round(value, digits ?? 0));
         }
         """);
+
+    [Fact]
+    public Task Tools_of_every_shape_have_no_diagnostics() => Verify.AnalyzerAsync("""
+        public enum Unit { Celsius, Fahrenheit }
+        public sealed record Point(double Lat, double Lon);
+        public partial class Outer
+        {
+            public partial class Tools
+            {
+                /// <summary>Gets the weather.</summary>
+                [LiveTool] public Task<string> GetWeatherAsync(string city, Unit unit = Unit.Celsius, CancellationToken cancellationToken = default) => Task.FromResult(city);
+                [LiveTool] public static void Stop(LiveToolContext context) { }
+                [LiveTool("custom.name:v2")] public Point Move(Point from, List<Point> path, Dictionary<string, int>? tags = null) => from;
+            }
+        }
+        public static partial class Static
+        {
+            [LiveTool] public static int Add(int a, int b) => a + b;
+        }
+        """);
 }
