@@ -99,6 +99,28 @@ public class AuthTokenWireTests
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public async Task A_minted_token_opens_a_session_on_the_constrained_v1alpha_endpoint_without_the_key()
+    {
+        // The server mints the token with its key; the other side connects with the token alone.
+        await using RecordingHttpServer tokenService = await RecordingHttpServer.StartAsync();
+        AuthToken token = await new Client(new ClientOptions { ApiKey = Key, BaseUrl = tokenService.BaseUrl })
+            .AuthTokens.CreateAsync(new CreateAuthTokenConfig { Uses = 1, LiveConnectConstraints = new LiveConnectConstraints { Model = "gemini-live-2.5-flash-preview" } });
+
+        await using Live.Testing.LiveEmulator emulator = await Live.Testing.LiveEmulator.StartAsync(new Live.Testing.LiveEmulatorOptions { ApiKey = token.Name });
+        var browserSide = new Client(new ClientOptions { ApiKey = token.Name, BaseUrl = emulator.BaseUrl });
+        await using (AsyncSession session = await browserSide.Live.ConnectAsync("gemini-live-2.5-flash-preview"))
+        {
+            Assert.False(session.IsClosed);
+        }
+
+        Live.Testing.EmulatorConnection connection = Assert.Single(emulator.Connections);
+        Assert.Equal("BidiGenerateContentConstrained", connection.Method);
+        Assert.Equal("v1alpha", connection.ApiVersion);
+        Assert.Contains("access_token=auth_tokens/test-token-123", connection.QueryString, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, connection.QueryString, StringComparison.Ordinal);
+    }
+
     private static string[] TakeMask(JsonObject body)
     {
         string? mask = (string?)body["fieldMask"];
