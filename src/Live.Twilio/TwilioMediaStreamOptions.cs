@@ -33,7 +33,10 @@ public sealed class TwilioMediaStreamOptions
     /// <summary>Called once the call's <c>start</c> message arrived and its Live session is open, before audio flows (for example to send a greeting prompt).</summary>
     public Func<TwilioCall, AsyncSession, CancellationToken, Task>? OnCallStarted { get; set; }
 
-    /// <summary>Called, in order, for every Live message other than tool calls (transcripts, turn boundaries, usage…); the bridge waits for it, so keep it short.</summary>
+    /// <summary>
+    /// Called, in order, for every Live message (transcripts, turn boundaries, usage, and tool calls after they were
+    /// dispatched to <see cref="Tools"/>); the bridge waits for it, so keep it short.
+    /// </summary>
     public Func<TwilioCall, LiveServerMessage, CancellationToken, ValueTask>? OnMessage { get; set; }
 
     /// <summary>Called when Twilio reports that the audio before a mark has been played (or dropped by a <c>clear</c>).</summary>

@@ -1,6 +1,8 @@
+using Xunit.Abstractions;
+
 namespace Live.Audio.Tests;
 
-public class ResamplerTests
+public class ResamplerTests(ITestOutputHelper log)
 {
     public static TheoryData<int, int> RatePairs()
     {
@@ -34,6 +36,7 @@ public class ResamplerTests
         Assert.InRange(Signals.Db(amplitude / 16000), -0.05, 0.05);
         // Everything that is not the 1 kHz sine at the output rate (other frequencies, images, noise) is over 60 dB down.
         double snr = Signals.Db(amplitude / Math.Sqrt(2) / residual);
+        log.WriteLine($"{from}→{to}: level {Signals.Db(amplitude / 16000):0.000} dB, SNR {snr:0.0} dB");
         Assert.True(snr > 60, $"{from}→{to}: SNR {snr:0.0} dB");
     }
 
@@ -53,6 +56,7 @@ public class ResamplerTests
         int margin = to / 50;
         double rms = Signals.Rms(output, margin, output.Length - margin);
         double attenuation = Signals.Db(rms / (16000 / Math.Sqrt(2)));
+        log.WriteLine($"{tone} Hz at {from}→{to}: {attenuation:0.0} dB");
         // Without filtering, the tone would fold back at full level (0 dB).
         Assert.True(attenuation < -60, $"{tone} Hz at {from}→{to}: {attenuation:0.0} dB");
     }
@@ -73,9 +77,10 @@ public class ResamplerTests
     [InlineData(16000, 24000, 6000)]
     public void The_passband_is_flat_up_to_80_percent_of_the_lower_Nyquist_frequency(int from, int to, double tone)
     {
-        short[] output = PcmResampler.Resample(Signals.Sine(tone, from, from / 2, amplitude: 16000), from, to);
+        short[] resampled = PcmResampler.Resample(Signals.Sine(tone, from, from / 2, amplitude: 16000), from, to);
         int margin = to / 50;
-        (double amplitude, _) = Signals.Fit(output, tone, to, margin, output.Length - margin);
+        (double amplitude, _) = Signals.Fit(resampled, tone, to, margin, resampled.Length - margin);
+        log.WriteLine($"{tone} Hz at {from}→{to}: {Signals.Db(amplitude / 16000):0.000} dB");
         Assert.InRange(Signals.Db(amplitude / 16000), -0.1, 0.1);
     }
 
