@@ -93,8 +93,11 @@ internal sealed partial class LiveRelayConnection
 
     private async Task RunAsync(HttpContext context, CancellationToken requestAborted)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        CancellationToken token = stop.Token;
+        // Three tokens, because cancelling a pending read or write of a WebSocket aborts it (the page would lose what
+        // it had not read yet): the Live side stops first, the page's socket only after a close handshake.
+        using var stopLive = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        using var stopWriter = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        using var stopPage = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
 
         ILiveToolSet? tools = _options.Tools?.Invoke(context);
         LiveConnectConfig config = _options.ConfigureSession?.Invoke(context) ?? new LiveConnectConfig
@@ -111,7 +114,7 @@ internal sealed partial class LiveRelayConnection
         AsyncSession session;
         try
         {
-            session = await _options.Client!.Live.ConnectAsync(_options.Model, config, token).ConfigureAwait(false);
+            session = await _options.Client!.Live.ConnectAsync(_options.Model, config, stopLive.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is LiveException or OperationCanceledException or InvalidOperationException or ArgumentException)
         {
@@ -124,41 +127,48 @@ internal sealed partial class LiveRelayConnection
         await using (session.ConfigureAwait(false))
         {
             Log.Paired(_logger, session.SessionId);
-            await EnqueueAsync(Outgoing.Control(RelayMessages.Ready(_options.InputSampleRate, _options.OutputSampleRate)), token).ConfigureAwait(false);
+            _outgoing.Writer.TryWrite(Outgoing.Control(RelayMessages.Ready(_options.InputSampleRate, _options.OutputSampleRate)));
 
-            Task writer = WriteToPageAsync(token);
-            Task fromPage = PumpFromPageAsync(session, token);
-            Task fromLive = PumpFromLiveAsync(session, tools, token);
+            Task writer = WriteToPageAsync(stopWriter.Token);
+            Task fromPage = PumpFromPageAsync(session, stopPage.Token);
+            Task fromLive = PumpFromLiveAsync(session, tools, stopLive.Token);
 
             Task first = await Task.WhenAny(fromPage, fromLive).ConfigureAwait(false);
             WebSocketCloseStatus closeStatus = _pageCloseStatus ?? WebSocketCloseStatus.NormalClosure;
             string closeReason = _pageCloseReason;
             if (first == fromLive)
             {
-                // The Live session ended: tell the page why, let the queue drain, then close the page's socket.
+                // The Live session ended: tell the page why before closing its socket.
                 (string reason, bool failed) = Describe(fromLive);
                 closeStatus = failed ? WebSocketCloseStatus.InternalServerError : WebSocketCloseStatus.NormalClosure;
                 closeReason = reason;
                 _outgoing.Writer.TryWrite(Outgoing.Control(RelayMessages.Closed(reason)));
             }
+            else
+            {
+                // The page left (or broke the protocol): nothing more to read from the Live session.
+                await stopLive.CancelAsync().ConfigureAwait(false);
+            }
 
-            // Let the queue drain (an error the page should read, the last audio), briefly, before the socket closes.
+            // Let the queue drain (the last audio, an error the page should read), briefly, then close the page's socket
+            // with a handshake and wait for the page's answer.
             _outgoing.Writer.TryComplete();
             if (_page.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(first == fromLive ? 5 : 1), CancellationToken.None)).ConfigureAwait(false);
             }
 
-            // Either way the pairing is over: stop the other loops and the Live session.
-            await stop.CancelAsync().ConfigureAwait(false);
-            _outgoing.Writer.TryComplete();
+            await stopWriter.CancelAsync().ConfigureAwait(false);
+            await Quietly(writer).ConfigureAwait(false);
+            await CloseWithAsync(closeStatus, closeReason).ConfigureAwait(false);
+            await Task.WhenAny(fromPage, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
+
+            await stopPage.CancelAsync().ConfigureAwait(false);
+            await stopLive.CancelAsync().ConfigureAwait(false);
             await Quietly(fromPage).ConfigureAwait(false);
             await Quietly(fromLive).ConfigureAwait(false);
-            await Quietly(writer).ConfigureAwait(false);
             await Quietly(session.CloseAsync(CancellationToken.None)).ConfigureAwait(false);
-
-            await CloseWithAsync(closeStatus, closeReason).ConfigureAwait(false);
-            Log.Unpaired(_logger, session.SessionId, closeReason);
+            Log.Unpaired(_logger, session.SessionId, closeReason.Length > 0 ? closeReason : "the page left");
         }
     }
 
