@@ -102,15 +102,26 @@ public sealed class TwilioMediaStreamBridge
             TwilioCall call = await state.ReadStartAsync(cancellationToken).ConfigureAwait(false);
             s_started(_logger, call.CallSid, call.StreamSid, null);
             LiveConnectConfig config = _options.Config ?? DefaultConfig(_options.Tools);
-            AsyncSession session = await _client.Live.ConnectAsync(_options.Model!, config, cancellationToken).ConfigureAwait(false);
+            ILiveResumptionStore? store = _options.ResumptionStore;
+            string? key = store is null ? null : _options.ResumptionKey?.Invoke(call) ?? call.CallSid;
+            AsyncSession session = store is null
+                ? await _client.Live.ConnectAsync(_options.Model!, config, cancellationToken).ConfigureAwait(false)
+                : await _client.Live.ConnectOrResumeAsync(_options.Model!, config, store, key!, cancellationToken).ConfigureAwait(false);
             await using (session.ConfigureAwait(false))
             {
+                state.UseStore(store, key);
                 if (_options.OnCallStarted is { } started)
                 {
                     await started(call, session, cancellationToken).ConfigureAwait(false);
                 }
 
                 await state.RunAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (store is not null && state.Summary().StoppedByTwilio)
+            {
+                // Twilio ended the call: nothing will resume it. (A stream that broke without stop keeps its entry.)
+                await store.RemoveHandleAsync(key!, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (TwilioStreamException)
@@ -153,6 +164,8 @@ public sealed class TwilioMediaStreamBridge
         private PcmResampler _down = new(OutputSampleRate, TwilioSampleRate);
         private byte[] _receiveBuffer = new byte[4096];
         private TwilioCall? _call;
+        private ILiveResumptionStore? _store;
+        private string? _storeKey;
         private long _mediaIn;
         private long _mediaOut;
         private long _samplesIn;
@@ -172,6 +185,12 @@ public sealed class TwilioMediaStreamBridge
         }
 
         private string StreamSid => _call?.StreamSid ?? string.Empty;
+
+        public void UseStore(ILiveResumptionStore? store, string? key)
+        {
+            _store = store;
+            _storeKey = key;
+        }
 
         /// <summary>Reads until <c>start</c>; <c>connected</c> and anything unexpected before it are skipped.</summary>
         public async Task<TwilioCall> ReadStartAsync(CancellationToken cancellationToken)
@@ -497,6 +516,11 @@ public sealed class TwilioMediaStreamBridge
 
                         audioThisTurn = false;
                     }
+                }
+
+                if (_store is not null)
+                {
+                    await _store.SaveResumptionHandleAsync(_storeKey!, message, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (_options.OnMessage is { } onMessage)

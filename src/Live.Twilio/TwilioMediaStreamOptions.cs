@@ -45,6 +45,18 @@ public sealed class TwilioMediaStreamOptions
     /// <summary>Called for each key the caller presses (<c>dtmf</c> messages of bidirectional streams); ignored when null.</summary>
     public Func<TwilioCall, string, CancellationToken, ValueTask>? OnDtmf { get; set; }
 
+    /// <summary>
+    /// Where each call's resumption handle is kept (for example a <c>DistributedCacheResumptionStore</c> over Redis):
+    /// the call's session is opened with <see cref="LiveResumptionExtensions.ConnectOrResumeAsync"/>, so a call whose
+    /// stream is reconnected (to this instance or another, with the same <see cref="ResumptionKey"/>) continues the
+    /// conversation; every resumable handle is stored as it arrives, and the entry is removed when Twilio ends the call
+    /// (<c>stop</c>); a stream that breaks without <c>stop</c> keeps it. Null (the default): each stream is a new conversation.
+    /// </summary>
+    public ILiveResumptionStore? ResumptionStore { get; set; }
+
+    /// <summary>The conversation key of a call in <see cref="ResumptionStore"/>; the call's <c>callSid</c> when null.</summary>
+    public Func<TwilioCall, string>? ResumptionKey { get; set; }
+
     /// <summary>The largest message accepted from Twilio; a larger one ends the call with a <see cref="TwilioStreamException"/>.</summary>
     public int MaxMessageBytes { get; set; } = DefaultMaxMessageBytes;
 }

@@ -134,6 +134,71 @@ public class TwilioBridgeTests
     }
 
     [Fact]
+    public async Task With_a_resumption_store_a_reconnected_call_resumes_its_conversation()
+    {
+        await using LiveEmulator emulator = await LiveEmulator.StartAsync();
+        emulator.OnUserText("hello", turn => turn.Say("Hi, how can I help?"));
+        var store = new InMemoryLiveResumptionStore();
+        var stored = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new TwilioMediaStreamOptions
+        {
+            Model = Model,
+            ResumptionStore = store,
+            // The agent greets first: a text turn, answered by the emulator, which then sends a resumable handle.
+            OnCallStarted = (_, session, token) => session.SendClientContentAsync("hello", turnComplete: true, token),
+            OnMessage = async (call, message, token) =>
+            {
+                if (message.SessionResumptionUpdate is not null)
+                {
+                    stored.TrySetResult(await store.GetHandleAsync(call.CallSid, token));
+                }
+            },
+        };
+        var bridge = new TwilioMediaStreamBridge(emulator.CreateClient(), options);
+        await using WebApplication app = await StartHostAsync(app => app.Map("/call", async context =>
+        {
+            using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
+            await bridge.RunAsync(socket);
+        }));
+
+        // First stream of the call: the handle is stored under the callSid while the call runs.
+        string? handle;
+        await using (var first = new TwilioSide())
+        {
+            await first.ConnectAsync(WebSocketUri(app, "/call"));
+            await first.SendConnectedAsync();
+            await first.SendStartAsync();
+            handle = await stored.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.NotNull(handle);
+            Assert.True(emulator.Connections[0].ResumptionEnabled);
+        }
+
+        // The stream broke without stop (as when an instance dies): the entry stays, and a new stream for the same
+        // call resumes from it.
+        Assert.Equal(handle, await store.GetHandleAsync(TwilioSide.CallSid));
+        await using (var second = new TwilioSide())
+        {
+            await second.ConnectAsync(WebSocketUri(app, "/call"));
+            await second.SendConnectedAsync();
+            await second.SendStartAsync();
+            EmulatorConnection resumed = await WaitForConnectionAsync(emulator, 2);
+            Assert.Equal(handle, resumed.ResumptionHandle);
+
+            // Twilio ends the call: the entry is removed.
+            await second.SendStopAsync();
+            await second.WaitClosedAsync(TimeSpan.FromSeconds(10));
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (store.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
     public async Task Bad_messages_are_skipped_and_counted_and_the_call_goes_on()
     {
         await using LiveEmulator emulator = await LiveEmulator.StartAsync();
@@ -214,6 +279,18 @@ public class TwilioBridgeTests
         Assert.Equal("get_weather", Assert.Single(Assert.Single(config.Tools!).FunctionDeclarations!).Name);
         Assert.NotNull(config.InputAudioTranscription);
         Assert.Throws<ArgumentException>(() => new TwilioMediaStreamBridge(new Client("k"), new TwilioMediaStreamOptions()));
+    }
+
+    private static async Task<EmulatorConnection> WaitForConnectionAsync(LiveEmulator emulator, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (emulator.Connections.Count < count || emulator.Connections[count - 1].SetupFrame is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {emulator.Connections.Count} connection(s)");
+            await Task.Delay(20);
+        }
+
+        return emulator.Connections[count - 1];
     }
 
     private static int IndexOf(IReadOnlyList<JsonObject> messages, Func<JsonObject, bool> predicate)
