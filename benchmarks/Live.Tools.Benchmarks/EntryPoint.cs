@@ -6,7 +6,7 @@ using Live.Benchmarks.Modes;
 namespace Live.Benchmarks;
 
 /// <summary>
-/// Modes: <c>--smoke</c>; <c>--cold-start [runs]</c>; <c>--round-trip [round trips]</c>; <c>--scale [sessions] [rounds] [period ms] [--emulator-in-child]</c>; otherwise BenchmarkDotNet's
+/// Modes: <c>--smoke</c>; <c>--cold-start [runs]</c>; <c>--round-trip [round trips]</c>; <c>--scale [sessions] [rounds] [period ms] [--emulator-in-child]</c>; <c>--relay [frames] [sessions] [seconds]</c>; otherwise BenchmarkDotNet's
 /// own arguments (<c>--filter</c>, <c>--job</c>, …).
 /// </summary>
 public static class EntryPoint
@@ -35,6 +35,12 @@ public static class EntryPoint
                     args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3,
                     args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1_000,
                     emulatorInChild: args.Contains("--emulator-in-child"),
+                    Console.Out);
+            case "--relay":
+                return await Relay.RunAsync(
+                    Count(5_000),
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
+                    args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5,
                     Console.Out);
             case "--emulator-host":
                 return await Scale.HostEmulatorAsync();

@@ -45,6 +45,7 @@ public sealed class Client
 
         _options = Validate(options.Clone());
         Live = new AsyncLive(_options);
+        AuthTokens = new AuthTokens(_options);
     }
 
     internal Client(Func<string, string?> environment)
@@ -57,10 +58,14 @@ public sealed class Client
 
         _options = Validate(options);
         Live = new AsyncLive(_options);
+        AuthTokens = new AuthTokens(_options);
     }
 
     /// <summary>The Live API: <see cref="AsyncLive.ConnectAsync"/> opens a session.</summary>
     public AsyncLive Live { get; }
+
+    /// <summary>Ephemeral tokens for browsers: <see cref="AuthTokens.CreateAsync"/> (Gemini Developer API).</summary>
+    public AuthTokens AuthTokens { get; }
 
     /// <summary>Whether the client uses Vertex AI.</summary>
     public bool IsVertexAI => _options.VertexAI;

@@ -21,6 +21,8 @@ namespace Live.Serialization;
 [JsonSerializable(typeof(Tool))]
 [JsonSerializable(typeof(Schema))]
 [JsonSerializable(typeof(GenerationConfig))]
+[JsonSerializable(typeof(AuthTokenRequest))]
+[JsonSerializable(typeof(AuthTokenResponse))]
 internal sealed partial class LiveJsonContext : JsonSerializerContext
 {
     /// <summary>The default maximum depth of a received frame.</summary>
