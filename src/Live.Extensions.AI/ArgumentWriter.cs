@@ -17,8 +17,9 @@ internal static class ArgumentWriter
     /// </summary>
     public static JsonElement ToJsonObject(AIFunctionArguments? arguments, JsonSerializerOptions options)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // One buffer and writer per thread, reset after use (the parsed element owns its own copy).
+        (ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer) = t_writer ??= CreateWriter();
+        try
         {
             writer.WriteStartObject();
             if (arguments is not null)
@@ -31,10 +32,33 @@ internal static class ArgumentWriter
             }
 
             writer.WriteEndObject();
+            writer.Flush();
+            var reader = new Utf8JsonReader(buffer.WrittenSpan);
+            return JsonElement.ParseValue(ref reader);
         }
+        finally
+        {
+            if (buffer.Capacity > MaxRetainedBytes)
+            {
+                t_writer = null;
+            }
+            else
+            {
+                buffer.ResetWrittenCount();
+                writer.Reset(buffer);
+            }
+        }
+    }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+    private const int MaxRetainedBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_writer;
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) CreateWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        return (buffer, new Utf8JsonWriter(buffer));
     }
 
     /// <summary>Reads a call's arguments into <see cref="AIFunctionArguments"/>, one <see cref="JsonElement"/> per property (as M.E.AI's chat clients pass them).</summary>

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Live.Tools;
@@ -12,7 +12,11 @@ namespace Live.Extensions.AI;
 /// </summary>
 internal sealed class LiveToolAIFunction : AIFunction
 {
+    // Generated declarations are static: their JSON Schemas are written once per declaration, when first read.
+    private static readonly ConditionalWeakTable<FunctionDeclaration, Schemas> s_schemas = new();
+
     private readonly JsonSerializerOptions _serializerOptions;
+    private readonly Schemas _schemas;
 
     public LiveToolAIFunction(ILiveToolSet toolSet, FunctionDeclaration declaration, JsonSerializerOptions serializerOptions)
     {
@@ -20,8 +24,7 @@ internal sealed class LiveToolAIFunction : AIFunction
         Declaration = declaration;
         Name = declaration.Name!;
         Description = declaration.Description ?? string.Empty;
-        JsonSchema = GeminiSchemaWriter.ParametersSchema(declaration);
-        ReturnJsonSchema = GeminiSchemaWriter.ResponseSchema(declaration);
+        _schemas = s_schemas.GetValue(declaration, static d => new Schemas(d));
         _serializerOptions = serializerOptions;
     }
 
@@ -35,9 +38,9 @@ internal sealed class LiveToolAIFunction : AIFunction
 
     public override string Description { get; }
 
-    public override JsonElement JsonSchema { get; }
+    public override JsonElement JsonSchema => _schemas.Parameters;
 
-    public override JsonElement? ReturnJsonSchema { get; }
+    public override JsonElement? ReturnJsonSchema => _schemas.Response;
 
     public override JsonSerializerOptions JsonSerializerOptions => _serializerOptions;
 
@@ -54,25 +57,52 @@ internal sealed class LiveToolAIFunction : AIFunction
     /// </summary>
     internal static JsonElement? ResultOf(FunctionResponse response)
     {
-        JsonObject? body = response.Response;
-        if (body is null)
+        JsonElement body;
+        if (!response.ResponseUtf8.IsEmpty)
+        {
+            // The generated dispatcher wrote UTF-8: parse it once, no DOM.
+            var reader = new Utf8JsonReader(response.ResponseUtf8.Span);
+            body = JsonElement.ParseValue(ref reader);
+        }
+        else if (response.Response is { } node)
+        {
+            body = JsonSerializer.SerializeToElement(node, JsonNodeContext.Default.JsonObject);
+        }
+        else
         {
             return null;
         }
 
-        JsonNode? node = !response.IsError && body.Count == 1 && body.TryGetPropertyValue("output", out JsonNode? output) ? output : body;
-        if (node is null)
+        if (!response.IsError && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("output"u8, out JsonElement output))
         {
-            return null;
+            int count = 0;
+            foreach (JsonProperty unused in body.EnumerateObject())
+            {
+                count++;
+            }
+
+            if (count == 1)
+            {
+                return output;
+            }
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            node.WriteTo(writer);
-        }
-
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        return body;
     }
+}
+
+/// <summary>The JSON Schemas of one declaration, written on first use.</summary>
+internal sealed class Schemas(FunctionDeclaration declaration)
+{
+    private readonly Lazy<JsonElement> _parameters = new(() => GeminiSchemaWriter.ParametersSchema(declaration));
+    private readonly Lazy<JsonElement?> _response = new(() => GeminiSchemaWriter.ResponseSchema(declaration));
+
+    public JsonElement Parameters => _parameters.Value;
+
+    public JsonElement? Response => _response.Value;
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonObject))]
+internal sealed partial class JsonNodeContext : System.Text.Json.Serialization.JsonSerializerContext
+{
 }
