@@ -73,7 +73,7 @@ public sealed class SampleTests(ITestOutputHelper log)
         Assert.Contains("model  › That is 6.75 euros.", lines);
         int print = lines.ToList().FindIndex(l => l.StartsWith("tool   › printer ", StringComparison.Ordinal) && l.EndsWith("prints a quote for 3 muffin", StringComparison.Ordinal));
         Assert.True(print >= 0, "the per-call tool did not run");
-        string printer = lines[print].Split(' ')[4];
+        string printer = lines[print]["tool   › printer ".Length..].Split(' ')[0];
         Assert.Contains($"host   › printer {printer} released when its call ended", lines.Skip(print));
         Assert.Contains("host   › basket 1 disposed with its session", lines);
         Assert.Contains("user   › add 1 tea   (through IRealtimeClient)", lines);
