@@ -48,4 +48,32 @@ public sealed partial class NativeAotTests(ITestOutputHelper log)
         Assert.Contains("result › {\"output\":{\"location\":\"Tokyo\",\"temperature\":18.5,\"unit\":\"celsius\",\"conditions\":\"light rain\"}}", run.Lines);
         Assert.Contains("model  › In Tokyo it is 18.5 °C with light rain right now.", run.Lines);
     }
+
+    [Fact]
+    public async Task HostedTools_with_DI_and_the_MEAI_adapter_publishes_with_Native_AOT_without_warnings_and_runs_offline()
+    {
+        using var temp = new TempDirectory("live-aot-hosted");
+        string output = temp.Combine("publish");
+        ChildResult publish = await ChildProcess.RunAsync(
+            ChildProcess.DotNet,
+            ["publish", "-c", "Release", "-p:PublishAot=true", RepositoryPaths.Combine("samples", "HostedTools"),
+                "-o", output, "--artifacts-path", temp.Combine("artifacts"), "--disable-build-servers"],
+            RepositoryPaths.Root,
+            TimeSpan.FromMinutes(10));
+        log.WriteLine($"dotnet publish -p:PublishAot=true (HostedTools): exit code {publish.ExitCode}, {publish.Elapsed.TotalSeconds:0.0} s");
+
+        string[] warnings = publish.Lines.Where(l => TrimOrAotWarning().IsMatch(l)).Distinct().ToArray();
+        Assert.True(warnings.Length == 0, $"{warnings.Length} trim/AOT warning(s):\n{string.Join('\n', warnings)}");
+        Assert.True(publish.ExitCode == 0, "The Native AOT publish failed:\n" + publish.Tail());
+
+        string binary = Path.Combine(output, OperatingSystem.IsWindows() ? "HostedTools.exe" : "HostedTools");
+        Assert.True(File.Exists(binary), binary + " was not published.");
+        Assert.False(File.Exists(Path.Combine(output, "HostedTools.dll")), "The output holds HostedTools.dll: this is not a native publish.");
+
+        ChildResult run = await ChildProcess.RunAsync(binary, [], output, TimeSpan.FromSeconds(60));
+        log.WriteLine(run.Output);
+        Assert.True(run.ExitCode == 0, "The native HostedTools failed:\n" + run.Tail());
+        Assert.Equal("Live.Tools HostedTools sample — offline: embedded Live emulator (set GEMINI_API_KEY to use the real service)", run.Lines[0]);
+        SampleTests.AssertHostedToolsRun(run.Lines);
+    }
 }

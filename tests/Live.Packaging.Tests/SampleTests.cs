@@ -10,7 +10,7 @@ public sealed class SampleTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(30);
 
-    public static TheoryData<string> Samples => new() { "QuickStart", "WeatherTools", "AudioStream", "ToolCancellation" };
+    public static TheoryData<string> Samples => new() { "QuickStart", "WeatherTools", "AudioStream", "ToolCancellation", "HostedTools" };
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -57,9 +57,28 @@ public sealed class SampleTests(ITestOutputHelper log)
                 Assert.Contains("The emulator received responses for: get_local_time (call-2); for the cancelled call-1: none.", result.Lines);
                 Assert.Contains(result.Lines, l => l.StartsWith("model  › I stopped the flight search as it was taking too long, but it is ", StringComparison.Ordinal));
                 break;
+            case "HostedTools":
+                AssertHostedToolsRun(result.Lines);
+                break;
             default:
                 Assert.Fail("No checks for " + sample);
                 break;
         }
+    }
+
+    /// <summary>What HostedTools prints offline: per-session state shared, per-call scopes released, the M.E.AI session its own.</summary>
+    internal static void AssertHostedToolsRun(IReadOnlyList<string> lines)
+    {
+        Assert.Contains("model  › Added. Now in basket 1: 2 latte.", lines);
+        Assert.Contains("model  › That is 6.75 euros.", lines);
+        int print = lines.ToList().FindIndex(l => l.StartsWith("tool   › printer ", StringComparison.Ordinal) && l.EndsWith("prints a quote for 3 muffin", StringComparison.Ordinal));
+        Assert.True(print >= 0, "the per-call tool did not run");
+        string printer = lines[print]["tool   › printer ".Length..].Split(' ')[0];
+        Assert.Contains($"host   › printer {printer} released when its call ended", lines.Skip(print));
+        Assert.Contains("host   › basket 1 disposed with its session", lines);
+        Assert.Contains("user   › add 1 tea   (through IRealtimeClient)", lines);
+        Assert.Contains("model  › Added. Now in basket 2: 1 tea.", lines);
+        Assert.Contains("host   › basket 2 disposed with its session", lines);
+        Assert.Contains("Done.", lines);
     }
 }

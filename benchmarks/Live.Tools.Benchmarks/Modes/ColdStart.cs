@@ -5,6 +5,7 @@ using System.Text.Json;
 using Live.Benchmarks.Dispatch;
 using Live.Benchmarks.Support;
 using Live.Benchmarks.Tools;
+using Live.Extensions.AI;
 using Live.Serialization;
 using Live.Tools;
 
@@ -18,7 +19,7 @@ namespace Live.Benchmarks.Modes;
 /// </summary>
 public static class ColdStart
 {
-    public static readonly string[] Approaches = ["floor", "generated", "aifunctionfactory"];
+    public static readonly string[] Approaches = ["floor", "generated", "aifunctionfactory", "asaifunctions"];
 
     private const string Frame = """{"toolCall":{"functionCalls":[{"id":"call-1","name":"get_weather","args":{"location":"Tokyo, JP","unit":"fahrenheit","days":3}}]}}""";
 
@@ -34,6 +35,7 @@ public static class ColdStart
             "generated" => Sync.Result(((ILiveToolSet)new WeatherBenchTools()).InvokeAsync(call, CancellationToken.None)),
             "aifunctionfactory" => MeaiAdapter.Invoke(
                 MeaiAdapter.Create(typeof(WeatherBenchTools), nameof(WeatherBenchTools.GetWeather), new WeatherBenchTools(), "get_weather"), call),
+            "asaifunctions" => MeaiAdapter.Invoke(new WeatherBenchTools().AsAIFunctions()[0], call),
             _ => throw new ArgumentException("unknown approach " + approach),
         };
         long end = Stopwatch.GetTimestamp();
