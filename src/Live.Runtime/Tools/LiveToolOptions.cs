@@ -34,6 +34,18 @@ public sealed class LiveToolOptions
     /// </summary>
     public bool ValidateSetupDeclarations { get; set; } = true;
 
+    /// <summary>
+    /// When set, the loop ends normally after the first message for which this returns true: that message is still handed
+    /// to <c>onMessage</c> (or yielded by <see cref="LiveSessionToolExtensions.ReceiveWithToolsAsync"/>) first. Calls still
+    /// running are then cancelled as on any other end of the loop; the session stays open for the next turn.
+    /// Null (the default): the loop runs until the session closes or the token is cancelled.
+    /// </summary>
+    /// <example>
+    /// End the loop when the model finishes its answer:
+    /// <code>new LiveToolOptions { StopWhen = message =&gt; message.ServerContent?.TurnComplete == true }</code>
+    /// </example>
+    public Func<LiveServerMessage, bool>? StopWhen { get; set; }
+
     /// <summary>Counts what the loop creates and releases (tests only).</summary>
     internal ToolLoopCounters? Counters { get; set; }
 
