@@ -46,6 +46,25 @@ public sealed class LiveToolOptions
     /// </example>
     public Func<LiveServerMessage, bool>? StopWhen { get; set; }
 
+    /// <summary>
+    /// Called once for every function call the loop handles, as soon as its outcome is known and before its response is sent:
+    /// the output, an error (unknown function, bad arguments, a tool that threw, with the exception), a timeout, or a
+    /// cancellation (by the model's <c>toolCallCancellation</c> or the end of the loop; no response is sent then), with the
+    /// call's duration. Calls run concurrently, so this may be called from several threads at once; keep it short. An
+    /// exception it throws is logged (Warning) and otherwise ignored: the call is still answered. Null (the default): no
+    /// callback.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// new LiveToolOptions
+    /// {
+    ///     OnToolCallCompleted = outcome =&gt; Console.WriteLine(
+    ///         $"{outcome.Name}: {outcome.Status} in {outcome.Duration.TotalMilliseconds:0} ms {outcome.Exception?.Message}"),
+    /// }
+    /// </code>
+    /// </example>
+    public Action<ToolCallOutcome>? OnToolCallCompleted { get; set; }
+
     /// <summary>Counts what the loop creates and releases (tests only).</summary>
     internal ToolLoopCounters? Counters { get; set; }
 
