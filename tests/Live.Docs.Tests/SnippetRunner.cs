@@ -92,7 +92,11 @@ internal static class SnippetRunner
         }
         catch (TargetInvocationException exception) when (exception.InnerException is { } inner)
         {
-            throw new InvalidOperationException($"The snippet threw {inner.GetType().Name}: {inner.Message}\nOutput so far:\n{output}", inner);
+            string connections = string.Join("\n", emulator.Connections.Select(c =>
+                $"connection {c.Number}: open {c.IsOpen}, server close {c.ServerCloseStatus} {c.ServerCloseReason}, client close {c.ClientCloseStatus}, aborted {c.Aborted}"));
+            throw new InvalidOperationException(
+                $"The snippet threw {inner.GetType().Name}: {inner}\nEmulator: {string.Join("; ", emulator.Failures)}\n{connections}\nOutput so far:\n{output}",
+                inner);
         }
         finally
         {
