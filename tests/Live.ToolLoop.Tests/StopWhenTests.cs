@@ -11,7 +11,7 @@ public sealed class StopWhenTests
     {
         await using var server = await LoopbackServer.StartAsync();
         Client client = server.CreateClient();
-        Task<AsyncSession> connecting = client.Live.ConnectAsync("m", new LiveConnectConfig { Tools = [ForecastTools.LiveTool] });
+        Task<AsyncSession> connecting = client.Live.ConnectAsync("m", new LiveConnectConfig { Tools = [ForecastTools.LiveTools] });
         ServerConnection connection = await server.AcceptAsync();
         await using AsyncSession session = await connecting;
 
@@ -50,7 +50,7 @@ public sealed class StopWhenTests
     {
         await using var server = await LoopbackServer.StartAsync();
         Client client = server.CreateClient();
-        Task<AsyncSession> connecting = client.Live.ConnectAsync("m", new LiveConnectConfig { Tools = [ForecastTools.LiveTool] });
+        Task<AsyncSession> connecting = client.Live.ConnectAsync("m", new LiveConnectConfig { Tools = [ForecastTools.LiveTools] });
         ServerConnection connection = await server.AcceptAsync();
         await using AsyncSession session = await connecting;
 
