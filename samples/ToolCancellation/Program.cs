@@ -70,7 +70,7 @@ try
     var answer = new StringBuilder();
     await session.RunWithToolsAsync(
         tools,
-        async (message, cancellationToken) =>
+        (message, cancellationToken) =>
         {
             if (message.Text is { Length: > 0 } text)
             {
@@ -81,9 +81,13 @@ try
             if (message.ServerContent?.TurnComplete == true && answer.Length > 0)
             {
                 Console.WriteLine();
-                await session.CloseAsync(cancellationToken);
             }
+
+            return ValueTask.CompletedTask;
         },
+        // The conversation ends with the model's answer: the loop returns after that turnComplete (the session stays open
+        // until it is disposed).
+        new LiveToolOptions { StopWhen = message => message.ServerContent?.TurnComplete == true && answer.Length > 0 },
         cancellationToken: timeout.Token);
 
     Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.00} s: the search was {(tools.SearchCancelled ? "cancelled" : tools.SearchCompleted ? "completed" : "never run")}.");

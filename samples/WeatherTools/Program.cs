@@ -60,7 +60,7 @@ try
     var answer = new StringBuilder();
     await session.RunWithToolsAsync(
         new ConsoleTracedTools(tools),
-        async (message, cancellationToken) =>
+        (message, cancellationToken) =>
         {
             if (message.Text is { Length: > 0 } text)
             {
@@ -70,11 +70,14 @@ try
 
             if (message.ServerContent?.TurnComplete == true && answer.Length > 0)
             {
-                // The answer is complete: close the session, which ends RunWithToolsAsync normally.
                 Console.WriteLine();
-                await session.CloseAsync(cancellationToken);
             }
+
+            return ValueTask.CompletedTask;
         },
+        // The conversation ends with the model's answer: the loop returns after that turnComplete (the session stays open
+        // until it is disposed).
+        new LiveToolOptions { StopWhen = message => message.ServerContent?.TurnComplete == true && answer.Length > 0 },
         cancellationToken: timeout.Token);
 
     Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.00} s: get_weather was called {tools.Calls} time(s).");

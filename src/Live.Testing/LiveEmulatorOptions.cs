@@ -3,6 +3,16 @@ namespace Live.Testing;
 /// <summary>Settings of a <see cref="LiveEmulator"/>.</summary>
 public sealed class LiveEmulatorOptions
 {
+    /// <summary>
+    /// Whether <see cref="EmulatorTurn.CallTool"/> checks the call against the function declarations of the session's
+    /// setup. Default true: a rule that calls a function the session never declared (a typo such as <c>get_wether</c>), or
+    /// passes an argument the declaration does not have, of the wrong JSON type, or without a required one, fails: the
+    /// rule's turn is not played, <see cref="LiveEmulator.Failures"/> names the function and the declaration, and the
+    /// connection closes with 1011. Set false to test how a client handles calls of unknown functions (scripts'
+    /// <c>SendToolCall</c> is never checked).
+    /// </summary>
+    public bool ValidateToolCalls { get; set; } = true;
+
     /// <summary>The API key the emulator expects when none is set: <c>emulator-api-key</c>.</summary>
     public const string DefaultApiKey = "emulator-api-key";
 

@@ -14,7 +14,9 @@ namespace Live.Tools.CodeFixes;
 
 /// <summary>
 /// Fixes LIVE004 (a tool name that breaks Gemini's rule) by naming the tool with a valid snake_case name, and LIVE005
-/// (a name another tool of the type already has) by naming it <c>name_2</c>, <c>name_3</c>, …. The name goes into
+/// (a name another tool of the type already has) by a name that says what sets the tool apart: its method's name, its
+/// distinguishing parameters (<c>find_by_email</c>) or parameter types (<c>add_long</c>), and <c>name_2</c> only when
+/// nothing does (see <see cref="ToolNames.Distinct"/>). The name goes into
 /// <c>[LiveTool("…")]</c>: an explicit name is replaced, a derived one becomes explicit, and the method keeps its C# name.
 /// </summary>
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(ToolNameCodeFixProvider))]
@@ -97,7 +99,7 @@ public sealed class ToolNameCodeFixProvider : CodeFixProvider
 
             var taken = new HashSet<string>(inType.Where(pair => !SymbolEqualityComparer.Default.Equals(pair.Key, method)).Select(static pair => pair.Value), System.StringComparer.Ordinal);
             string wanted = diagnostic.Id == DiagnosticIds.InvalidToolName ? ToolNames.MakeValid(current) : current;
-            string name = ToolNames.Unique(wanted, taken);
+            string name = ToolNames.Distinct(method, wanted, inType, taken);
             inType[method] = name;
             names.Add(attribute, name);
         }

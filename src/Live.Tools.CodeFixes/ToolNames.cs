@@ -100,6 +100,102 @@ internal static class ToolNames
         return name.Length > MaxLength ? name.Substring(0, MaxLength) : name;
     }
 
+    /// <summary>
+    /// A free name for <paramref name="method"/> that tells the model what sets it apart, <paramref name="name"/> when no
+    /// other tool has it. Tried in order: the name derived from the method's own name (<c>[LiveTool("find")] Search()</c> →
+    /// <c>search</c>); the name with the parameters that distinguish it from the tools it collides with
+    /// (<c>Find(string email)</c> next to <c>Find(int id)</c> → <c>find_by_email</c>); the name with its parameter types
+    /// when the parameter names are the same (<c>Add(long a)</c> next to <c>Add(int a)</c> → <c>add_long</c>); and only
+    /// for tools nothing sets apart, <c>name_2</c>, <c>name_3</c>, ….
+    /// </summary>
+    public static string Distinct(IMethodSymbol method, string name, IReadOnlyDictionary<IMethodSymbol, string> toolsInType, ICollection<string> taken)
+    {
+        if (!taken.Contains(name))
+        {
+            return name;
+        }
+
+        var candidates = new List<string>();
+        string own = Naming.ToolName(method.Name);
+        if (own != name)
+        {
+            candidates.Add(own);
+        }
+
+        List<IParameterSymbol> parameters = JsonParameters(method);
+        if (parameters.Count > 0)
+        {
+            var others = new List<IMethodSymbol>();
+            foreach (KeyValuePair<IMethodSymbol, string> pair in toolsInType)
+            {
+                if (pair.Value == name && !SymbolEqualityComparer.Default.Equals(pair.Key, method))
+                {
+                    others.Add(pair.Key);
+                }
+            }
+
+            var theirNames = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (IMethodSymbol other in others)
+            {
+                foreach (IParameterSymbol parameter in JsonParameters(other))
+                {
+                    theirNames.Add(parameter.Name);
+                }
+            }
+
+            var distinguishing = new List<string>();
+            foreach (IParameterSymbol parameter in parameters)
+            {
+                if (!theirNames.Contains(parameter.Name))
+                {
+                    distinguishing.Add(Naming.ToSnakeCase(parameter.Name));
+                }
+            }
+
+            if (distinguishing.Count > 0)
+            {
+                candidates.Add(name + "_by_" + string.Join("_and_", distinguishing));
+            }
+
+            var types = new List<string>();
+            foreach (IParameterSymbol parameter in parameters)
+            {
+                types.Add(Naming.ToSnakeCase(parameter.Type.Name));
+            }
+
+            candidates.Add(name + "_" + string.Join("_", types));
+        }
+
+        foreach (string candidate in candidates)
+        {
+            string valid = MakeValid(candidate);
+            if (!taken.Contains(valid))
+            {
+                return valid;
+            }
+        }
+
+        return Unique(name, taken);
+    }
+
+    /// <summary>The parameters the model fills (not the ones the dispatcher binds).</summary>
+    private static List<IParameterSymbol> JsonParameters(IMethodSymbol method)
+    {
+        var result = new List<IParameterSymbol>();
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            string type = parameter.Type.ToDisplayString();
+            if (type is "System.Threading.CancellationToken" or "Live.Tools.LiveToolContext" or "System.IServiceProvider")
+            {
+                continue;
+            }
+
+            result.Add(parameter);
+        }
+
+        return result;
+    }
+
     /// <summary><paramref name="name"/> if no other tool has it, else the first free <c>name_2</c>, <c>name_3</c>, ….</summary>
     public static string Unique(string name, ICollection<string> taken)
     {

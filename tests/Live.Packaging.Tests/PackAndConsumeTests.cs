@@ -1,14 +1,14 @@
 using System.IO.Compression;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Xunit.Abstractions;
 
 namespace Live.Packaging.Tests;
 
 /// <summary>
-/// Packs Live.Runtime, Live.Tools.Abstractions and Live.Testing into a temporary feed, checks what the packages hold,
-/// then builds and runs a fresh consumer project that references only those packages (no project references) and
-/// has a <c>[LiveTool]</c> method: the generator has to come out of the package for it to compile, and the tool's
+/// The install path of the docs: packs Live.Runtime, Live.Tools.Abstractions and Live.Testing with
+/// <c>eng/pack-local.sh</c> into a temporary feed, checks what the packages hold (each with its own README), then creates
+/// a console app outside the repository with <c>dotnet new console</c>, adds the feed and the packages with the
+/// <c>dotnet</c> commands the docs give, builds and runs it (no project references) with a <c>[LiveTool]</c> method: the generator has to come out of the package for it to compile, and the tool's
 /// output has to reach the emulator's reply for it to pass.
 /// </summary>
 [Collection(SdkBuildCollection.Name)]
@@ -24,41 +24,53 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
         using var temp = new TempDirectory("live-pack");
         string feed = temp.Combine("feed");
 
-        // 1. Pack the three projects in one build, with outputs in the temporary folder (the repository's bin/ and obj/ are not touched).
-        string filter = temp.Combine("pack.slnf");
-        var solutionFilter = new JsonObject
-        {
-            ["solution"] = new JsonObject
-            {
-                ["path"] = RepositoryPaths.Combine("Live.Tools.sln"),
-                ["projects"] = new JsonArray([.. s_packages.Select(p => JsonValue.Create($"src/{p}/{p}.csproj"))]),
-            },
-        };
-        await File.WriteAllTextAsync(filter, solutionFilter.ToJsonString());
+        // 1. Pack the three projects with the documented script, build outputs in the temporary folder (the repository's
+        //    bin/ and obj/ are not touched while other test projects run from them).
         ChildResult pack = await ChildProcess.RunAsync(
-            ChildProcess.DotNet,
-            ["pack", filter, "-c", "Release", "-o", feed, "--artifacts-path", temp.Combine("artifacts"), $"-p:Version={Version}", "--disable-build-servers"],
+            "bash",
+            [RepositoryPaths.Combine("eng", "pack-local.sh"), feed],
             RepositoryPaths.Root,
-            TimeSpan.FromMinutes(10));
-        log.WriteLine($"dotnet pack: exit code {pack.ExitCode}, {pack.Elapsed.TotalSeconds:0.0} s");
-        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Tail());
+            TimeSpan.FromMinutes(15),
+            new Dictionary<string, string> { ["LIVE_PACKAGE_VERSION"] = Version, ["LIVE_ARTIFACTS_PATH"] = temp.Combine("artifacts") });
+        log.WriteLine($"eng/pack-local.sh: exit code {pack.ExitCode}, {pack.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(pack.ExitCode == 0, "eng/pack-local.sh failed:\n" + pack.Tail());
 
         CheckPackages(feed);
 
-        // 2. A fresh consumer: its own build props, package versions and NuGet config; a package cache of its own, so a
-        //    stale Live.* package in the machine's cache can never be used.
+        // 2. A fresh console app outside the repository, set up with the commands the docs give: dotnet new console,
+        //    dotnet new nugetconfig, dotnet nuget add source, dotnet add package. A package cache of its own, so a stale
+        //    Live.* package in the machine's cache can never be used.
         string consumer = temp.Combine("consumer");
+        Directory.CreateDirectory(consumer);
         string marker = "consumer-" + Guid.NewGuid().ToString("N")[..8];
-        WriteConsumer(consumer, feed, marker);
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = temp.Combine("packages") };
+        string[][] setup =
+        [
+            ["new", "console", "--name", "Consumer", "--output", consumer, "--framework", "net10.0"],
+            ["new", "nugetconfig", "--output", consumer],
+            ["nuget", "add", "source", feed, "--name", "live-tools-local", "--configfile", Path.Combine(consumer, "nuget.config")],
+            ["add", Path.Combine(consumer, "Consumer.csproj"), "package", "Live.Runtime", "--prerelease"],
+            ["add", Path.Combine(consumer, "Consumer.csproj"), "package", "Live.Testing", "--prerelease"],
+        ];
+        foreach (string[] command in setup)
+        {
+            ChildResult step = await ChildProcess.RunAsync(ChildProcess.DotNet, command, consumer, TimeSpan.FromMinutes(5), environment);
+            log.WriteLine($"dotnet {string.Join(' ', command.Take(3))}: exit code {step.ExitCode}, {step.Elapsed.TotalSeconds:0.0} s");
+            Assert.True(step.ExitCode == 0, $"dotnet {string.Join(' ', command)} failed:\n" + step.Tail());
+        }
+
+        string project = await File.ReadAllTextAsync(Path.Combine(consumer, "Consumer.csproj"));
+        Assert.Contains($"Include=\"Live.Runtime\" Version=\"{Version}\"", project, StringComparison.Ordinal);
+        Assert.Contains($"Include=\"Live.Testing\" Version=\"{Version}\"", project, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ConsumerProgram(marker));
 
         ChildResult build = await ChildProcess.RunAsync(
             ChildProcess.DotNet,
-            ["build", "Consumer.csproj", "-c", "Release", "--disable-build-servers"],
+            ["build", "Consumer.csproj", "-c", "Release", "--disable-build-servers", "-p:EmitCompilerGeneratedFiles=true"],
             consumer,
             TimeSpan.FromMinutes(5),
             environment);
-        log.WriteLine($"consumer restore + build: exit code {build.ExitCode}, {build.Elapsed.TotalSeconds:0.0} s");
+        log.WriteLine($"consumer build: exit code {build.ExitCode}, {build.Elapsed.TotalSeconds:0.0} s");
         Assert.True(build.ExitCode == 0, "The consumer did not build:\n" + build.Tail());
         string[] warnings = build.Lines.Where(l => l.Contains(": warning ", StringComparison.Ordinal) && !l.Contains(": warning NU", StringComparison.Ordinal)).ToArray();
         Assert.True(warnings.Length == 0, "The consumer built with warnings:\n" + string.Join('\n', warnings.Distinct()));
@@ -95,6 +107,15 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
             string[] entries = Entries(nupkg);
             log.WriteLine($"{Path.GetFileName(nupkg)} ({new FileInfo(nupkg).Length:N0} bytes): {string.Join(", ", entries.Where(e => !e.StartsWith('_') && !e.StartsWith("package/", StringComparison.Ordinal) && e != "[Content_Types].xml"))}");
             Assert.Contains("README.md", entries);
+
+            // The package's own README (not the repository's), with no link that only works inside the repository.
+            string readme = ReadEntry(nupkg, "README.md");
+            Assert.Equal(File.ReadAllText(RepositoryPaths.Combine("src", id, "README.md")), readme);
+            Assert.StartsWith("# " + id, readme, StringComparison.Ordinal);
+            string[] relativeLinks = [.. System.Text.RegularExpressions.Regex.Matches(readme, @"\]\((?<target>[^)\s]+)\)")
+                .Select(m => m.Groups["target"].Value)
+                .Where(t => !t.StartsWith("https://", StringComparison.Ordinal) && !t.StartsWith('#'))];
+            Assert.True(relativeLinks.Length == 0, $"{id}'s package README has relative links: {string.Join(", ", relativeLinks)}");
             foreach (string framework in new[] { "net8.0", "net10.0" })
             {
                 Assert.Contains($"lib/{framework}/{id}.dll", entries);
@@ -146,6 +167,13 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
         return zip.Entries.Select(e => e.FullName).ToArray();
     }
 
+    private static string ReadEntry(string package, string name)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
     private static XElement Nuspec(string package)
     {
         using ZipArchive zip = ZipFile.OpenRead(package);
@@ -155,53 +183,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
         return root.Element(root.Name.Namespace + "metadata")!;
     }
 
-    private static void WriteConsumer(string folder, string feed, string marker)
-    {
-        Directory.CreateDirectory(folder);
-
-        // Stop MSBuild from looking for these files above the temporary folder.
-        File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), """
-            <Project>
-              <PropertyGroup>
-                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-              </PropertyGroup>
-            </Project>
-
-            """);
-        File.Copy(RepositoryPaths.Combine("global.json"), Path.Combine(folder, "global.json"));
-
-        // The temporary feed first; the machine's usual package sources stay (transitive packages come from the registry).
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="live-tools-packed" value="{feed}" />
-              </packageSources>
-            </configuration>
-
-            """);
-
-        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-              </PropertyGroup>
-              <ItemGroup>
-                <!-- Live.Tools.Abstractions, with the generator, comes with Live.Runtime. -->
-                <PackageReference Include="Live.Runtime" Version="{Version}" />
-                <PackageReference Include="Live.Testing" Version="{Version}" />
-              </ItemGroup>
-            </Project>
-
-            """);
-
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), $$"""
+    private static string ConsumerProgram(string marker) => $$"""
             using System.ComponentModel;
             using System.Globalization;
             using System.Text;
@@ -232,15 +214,13 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             await session.RunWithToolsAsync(
                 tools,
-                async (message, cancellationToken) =>
+                (message, cancellationToken) =>
                 {
                     answer.Append(message.Text);
-                    if (message.ServerContent?.TurnComplete == true)
-                    {
-                        await session.CloseAsync(cancellationToken);
-                    }
+                    return ValueTask.CompletedTask;
                 },
-                cancellationToken: timeout.Token);
+                new LiveToolOptions { StopWhen = message => message.ServerContent?.TurnComplete == true },
+                timeout.Token);
 
             Console.WriteLine($"tool calls: {tools.Calls}");
             Console.WriteLine($"model: {answer}");
@@ -261,6 +241,5 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
                 }
             }
 
-            """);
-    }
+            """;
 }

@@ -4,7 +4,12 @@ namespace Live.Testing.Tests;
 
 public sealed class RuleModeTests
 {
-    private const string TextSetup = """{"model":"models/m","generationConfig":{"responseModalities":["TEXT"]},"sessionResumption":{}}""";
+    private const string TextSetup = """
+        {"model":"models/m","generationConfig":{"responseModalities":["TEXT"]},"sessionResumption":{},"tools":[{"functionDeclarations":[
+          {"name":"get_weather","description":"Weather.","parameters":{"type":"OBJECT","properties":{"city":{"type":"STRING"}},"required":["city"]}},
+          {"name":"slow_job","description":"Slow."},
+          {"name":"other_job","description":"Other."}]}]}
+        """;
 
     private static LiveEmulator WeatherRules(LiveEmulator emulator) => emulator
         .OnUserText(@"weather in (?<city>[a-z ]+?)\W*$", turn => turn
@@ -142,6 +147,41 @@ public sealed class RuleModeTests
 
         Assert.Equal(1011, reply.CloseStatus);
         Assert.Contains("rule bug", Assert.Single(emulator.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("get_wether", """{"city":"Oslo"}""", "\"get_wether\", which the session's setup does not declare (the session declared get_weather, slow_job, other_job)")]
+    [InlineData("get_weather", """{"town":"Oslo"}""", "\"get_weather\" with the argument \"town\", which its declaration does not have (parameters: city)")]
+    [InlineData("get_weather", """{"city":7}""", "\"get_weather\" with \"city\": 7, but its declaration says STRING")]
+    [InlineData("get_weather", "{}", "\"get_weather\" without \"city\", which its declaration requires")]
+    [InlineData("slow_job", """{"n":1}""", "\"slow_job\" with arguments (n), but its declaration has no parameters")]
+    public async Task A_rule_calling_what_the_session_did_not_declare_fails_naming_the_call_and_the_declaration(string function, string args, string expected)
+    {
+        await using LiveEmulator emulator = await LiveEmulator.StartAsync();
+        emulator.OnUserText("go", turn => turn.CallTool(function, JsonNode.Parse(args)!.AsObject()));
+        await using RawLiveClient client = await RawLiveClient.OpenSessionAsync(emulator, TextSetup);
+
+        await client.SendAsync(UserText("go"));
+        RawLiveClient.Received reply = await client.ReceiveAsync();
+
+        Assert.Equal(1011, reply.CloseStatus);
+        Assert.Contains(expected, Assert.Single(emulator.Failures), StringComparison.Ordinal);
+        LiveEmulatorException error = Assert.Throws<LiveEmulatorException>(emulator.Verify);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_ValidateToolCalls_off_a_rule_may_call_an_undeclared_function()
+    {
+        await using LiveEmulator emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ValidateToolCalls = false });
+        emulator.OnUserText("go", turn => turn.CallTool("not_declared"));
+        await using RawLiveClient client = await RawLiveClient.OpenSessionAsync(emulator, TextSetup);
+
+        await client.SendAsync(UserText("go"));
+        RawLiveClient.Received reply = await client.ReceiveAsync();
+
+        Assert.Equal("not_declared", reply.Json.GetProperty("toolCall").GetProperty("functionCalls")[0].GetProperty("name").GetString());
+        Assert.Empty(emulator.Failures);
     }
 
     [Fact]

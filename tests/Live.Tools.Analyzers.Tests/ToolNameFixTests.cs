@@ -41,7 +41,7 @@ public class ToolNameFixTests
         """);
 
     [Fact]
-    public Task A_valid_name_that_is_taken_gets_a_suffix() => RunAsync(
+    public Task A_valid_name_that_is_taken_falls_back_to_the_method_name() => RunAsync(
         """
         public partial class Tools
         {
@@ -53,12 +53,12 @@ public class ToolNameFixTests
         public partial class Tools
         {
             [LiveTool] public int GetWeather() => 1;
-            [LiveTool("get_weather_2")] public int Other() => 1;
+            [LiveTool("other")] public int Other() => 1;
         }
         """);
 
     [Fact]
-    public Task Renames_an_overload() => RunAsync(
+    public Task Renames_an_overload_with_the_same_parameter_names_by_its_parameter_types() => RunAsync(
         """
         public partial class Tools
         {
@@ -70,7 +70,26 @@ public class ToolNameFixTests
         public partial class Tools
         {
             [LiveTool] public int Add(int a) => a;
-            [LiveTool("add_2")] public long Add(long a) => a;
+            [LiveTool("add_int64")] public long Add(long a) => a;
+        }
+        """);
+
+    [Fact]
+    public Task Renames_an_overload_by_the_parameters_that_set_it_apart() => RunAsync(
+        """
+        public partial class Tools
+        {
+            [LiveTool] public string Find(int id) => "";
+            [LiveTool] public string {|LIVE005:Find|}(string email, System.Threading.CancellationToken cancellationToken) => "";
+            [LiveTool] public string {|LIVE005:Find|}(string firstName, string lastName) => "";
+        }
+        """,
+        """
+        public partial class Tools
+        {
+            [LiveTool] public string Find(int id) => "";
+            [LiveTool("find_by_email")] public string Find(string email, System.Threading.CancellationToken cancellationToken) => "";
+            [LiveTool("find_by_first_name_and_last_name")] public string Find(string firstName, string lastName) => "";
         }
         """);
 
@@ -98,8 +117,8 @@ public class ToolNameFixTests
                 public partial class Tools
                 {
                     [LiveTool("x")] public int A() => 1;
-                    [LiveTool("x_2")] public int B() => 1;
-                    [LiveTool("x_3")] public int C() => 1;
+                    [LiveTool("b")] public int B() => 1;
+                    [LiveTool("c")] public int C() => 1;
                     [LiveTool] public int GetData() => 1;
                     [LiveTool("get_data_2")] public Task<int> GetDataAsync() => Task.FromResult(1);
                     [LiveTool("bad_name")] public int D() => 1;

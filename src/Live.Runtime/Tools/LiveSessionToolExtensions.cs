@@ -19,7 +19,8 @@ namespace Live;
 public static class LiveSessionToolExtensions
 {
     /// <summary>
-    /// Receives messages and answers tool calls until the session closes or <paramref name="cancellationToken"/> is cancelled.
+    /// Receives messages and answers tool calls until the session closes, <see cref="LiveToolOptions.StopWhen"/> returns true
+    /// or <paramref name="cancellationToken"/> is cancelled.
     /// Every message other than a tool call or a cancellation goes to <paramref name="onMessage"/>.
     /// </summary>
     /// <param name="session">The session; its setup must declare the tool set's functions.</param>
@@ -27,7 +28,7 @@ public static class LiveSessionToolExtensions
     /// <param name="onMessage">Called, in order, for every other message; the loop waits for it, so keep it short.</param>
     /// <param name="options">How tools run; null for the defaults.</param>
     /// <param name="cancellationToken">Ends the loop.</param>
-    /// <returns>A task that completes when the server closes the session normally.</returns>
+    /// <returns>A task that completes when the server closes the session normally or <see cref="LiveToolOptions.StopWhen"/> returned true.</returns>
     /// <exception cref="LiveException">The session ended abnormally.</exception>
     /// <exception cref="InvalidOperationException">The session's setup does not declare a function of the tool set.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -81,6 +82,7 @@ public static class LiveSessionToolExtensions
             throw new ArgumentNullException(nameof(tools));
         }
 
+        Func<LiveServerMessage, bool>? stopWhen = options?.StopWhen;
         var loop = new ToolLoop(session, tools, options, cancellationToken);
         try
         {
@@ -113,6 +115,11 @@ public static class LiveSessionToolExtensions
                     if (!toolOnly || yieldToolMessages)
                     {
                         yield return message;
+                    }
+
+                    if (stopWhen is not null && stopWhen(message))
+                    {
+                        break;
                     }
                 }
             }

@@ -34,6 +34,37 @@ public sealed class LiveToolOptions
     /// </summary>
     public bool ValidateSetupDeclarations { get; set; } = true;
 
+    /// <summary>
+    /// When set, the loop ends normally after the first message for which this returns true: that message is still handed
+    /// to <c>onMessage</c> (or yielded by <see cref="LiveSessionToolExtensions.ReceiveWithToolsAsync"/>) first. Calls still
+    /// running are then cancelled as on any other end of the loop; the session stays open for the next turn.
+    /// Null (the default): the loop runs until the session closes or the token is cancelled.
+    /// </summary>
+    /// <example>
+    /// End the loop when the model finishes its answer:
+    /// <code>new LiveToolOptions { StopWhen = message =&gt; message.ServerContent?.TurnComplete == true }</code>
+    /// </example>
+    public Func<LiveServerMessage, bool>? StopWhen { get; set; }
+
+    /// <summary>
+    /// Called once for every function call the loop handles, as soon as its outcome is known and before its response is sent:
+    /// the output, an error (unknown function, bad arguments, a tool that threw, with the exception), a timeout, or a
+    /// cancellation (by the model's <c>toolCallCancellation</c> or the end of the loop; no response is sent then), with the
+    /// call's duration. Calls run concurrently, so this may be called from several threads at once; keep it short. An
+    /// exception it throws is logged (Warning) and otherwise ignored: the call is still answered. Null (the default): no
+    /// callback.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// new LiveToolOptions
+    /// {
+    ///     OnToolCallCompleted = outcome =&gt; Console.WriteLine(
+    ///         $"{outcome.Name}: {outcome.Status} in {outcome.Duration.TotalMilliseconds:0} ms {outcome.Exception?.Message}"),
+    /// }
+    /// </code>
+    /// </example>
+    public Action<ToolCallOutcome>? OnToolCallCompleted { get; set; }
+
     /// <summary>Counts what the loop creates and releases (tests only).</summary>
     internal ToolLoopCounters? Counters { get; set; }
 

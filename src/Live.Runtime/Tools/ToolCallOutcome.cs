@@ -4,9 +4,10 @@ namespace Live;
 
 /// <summary>
 /// The outcome of one function call of the tool loop: what was called, how it ended, what the model gets back and how long
-/// it took. Made once per call by <see cref="ToolCallInvoker"/>, then read by the telemetry and the loop.
+/// it took. Made once per call by the loop, read by its telemetry, and handed to
+/// <see cref="LiveToolOptions.OnToolCallCompleted"/> so a UI or a transcript can show every result.
 /// </summary>
-internal sealed class ToolCallOutcome
+public sealed class ToolCallOutcome
 {
     /// <summary>The call from the model.</summary>
     public required FunctionCall Call { get; init; }

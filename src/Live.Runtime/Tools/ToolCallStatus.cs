@@ -1,7 +1,7 @@
 namespace Live;
 
 /// <summary>How one function call of the tool loop ended.</summary>
-internal enum ToolCallStatus
+public enum ToolCallStatus
 {
     /// <summary>The tool returned a result.</summary>
     Succeeded,

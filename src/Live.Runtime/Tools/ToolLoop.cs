@@ -311,6 +311,7 @@ internal sealed class ToolLoop
             if (WasCancelledBeforeSeen(call.Id))
             {
                 ToolLoopLog.CallCancelled(_logger, call.Name ?? "", call.Id, 0);
+                Observe(new ToolCallOutcome { Call = call, Name = call.Name ?? "", Status = ToolCallStatus.Cancelled, Duration = TimeSpan.Zero });
                 continue;
             }
 
@@ -347,6 +348,24 @@ internal sealed class ToolLoop
         }
     }
 
+    /// <summary>Hands an outcome to <see cref="LiveToolOptions.OnToolCallCompleted"/>; what it throws is logged, never the loop's problem.</summary>
+    private void Observe(ToolCallOutcome outcome)
+    {
+        if (_options.OnToolCallCompleted is not { } observer)
+        {
+            return;
+        }
+
+        try
+        {
+            observer(outcome);
+        }
+        catch (Exception ex)
+        {
+            ToolLoopLog.ObserverFailed(_logger, outcome.Name, outcome.Id, ex);
+        }
+    }
+
     /// <summary>Runs one call on the thread pool: invoke, record, answer (alone or with its batch), clean up.</summary>
     private async Task RunCallAsync(ToolCall call)
     {
@@ -354,6 +373,7 @@ internal sealed class ToolLoop
         Activity? activity = _telemetry.CallStarting(call);
         ToolCallOutcome outcome = await _invoker.InvokeAsync(call, startedTimestamp, _scheduler.OnSlotFreed).ConfigureAwait(false);
         _telemetry.CallCompleted(outcome, activity);
+        Observe(outcome);
         FunctionResponse? response = outcome.Response;
         call.Response = response;
         try

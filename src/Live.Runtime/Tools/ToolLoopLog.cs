@@ -61,4 +61,7 @@ internal static partial class ToolLoopLog
 
     [LoggerMessage(EventId = 141, Level = LogLevel.Warning, Message = "The session's setup declares {FunctionName}, which the tool set does not implement; calls of it are answered with an error.")]
     public static partial void DeclaredButNotImplemented(ILogger logger, string functionName);
+
+    [LoggerMessage(EventId = 118, Level = LogLevel.Warning, Message = "LiveToolOptions.OnToolCallCompleted threw for tool call {ToolName} ({CallId}); the call is answered anyway.")]
+    public static partial void ObserverFailed(ILogger logger, string toolName, string? callId, Exception exception);
 }

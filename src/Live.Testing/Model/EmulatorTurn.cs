@@ -152,9 +152,18 @@ public sealed class EmulatorTurn
     /// <param name="name">The function's name.</param>
     /// <param name="args">The arguments (empty when null).</param>
     /// <returns>This turn; the call's id is <see cref="LastCallId"/>.</returns>
+    /// <exception cref="LiveEmulatorException">
+    /// The session's setup does not declare <paramref name="name"/>, or <paramref name="args"/> do not fit its parameters
+    /// (see <see cref="LiveEmulatorOptions.ValidateToolCalls"/>); the rule fails.
+    /// </exception>
     public EmulatorTurn CallTool(string name, JsonObject? args = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        if (Connection.Options.ValidateToolCalls)
+        {
+            DeclaredCallCheck.Check(Connection, name, args);
+        }
+
         FunctionCall call = _rules.IssueCall(name, args);
         LastCallId = call.Id;
         CalledTool = true;

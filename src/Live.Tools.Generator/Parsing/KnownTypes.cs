@@ -48,6 +48,7 @@ internal sealed class KnownTypes
         JsonIgnoreAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
         JsonStringEnumMemberNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute");
         JsonConstructorAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConstructorAttribute");
+        JsonConverterAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
         JsonSerializableAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializableAttribute");
         OptionalAttribute = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.OptionalAttribute");
     }
@@ -129,6 +130,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? JsonStringEnumMemberNameAttribute { get; }
 
     public INamedTypeSymbol? JsonConstructorAttribute { get; }
+
+    /// <summary><c>System.Text.Json.Serialization.JsonConverterAttribute</c>.</summary>
+    public INamedTypeSymbol? JsonConverterAttribute { get; }
 
     public INamedTypeSymbol? JsonSerializableAttribute { get; }
 

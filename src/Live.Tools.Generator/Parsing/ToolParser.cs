@@ -406,6 +406,7 @@ internal static class ToolParser
             return new ReturnSpec(awaitable, typeName, null, context);
         }
 
+        mapper.Reset();
         ValueSpec? value = mapper.Map(resultType, input: false, "result");
         if (value is null)
         {
@@ -415,11 +416,27 @@ internal static class ToolParser
                 location = declaration.ReturnType.GetLocation();
             }
 
-            problems.Add(new Problem(DiagnosticDescriptors.UnwritableReturnType, location, new object?[] { method.Name, mapper.Failure + "; list the type in a JsonSerializerContext named by [LiveToolJsonContext] on the tool type" }));
+            problems.Add(new Problem(DiagnosticDescriptors.UnwritableReturnType, location, new object?[] { method.Name, mapper.Failure + "; " + ResultAdvice(resultType) }));
             return null;
         }
 
         return new ReturnSpec(awaitable, typeName, value, null);
+    }
+
+    /// <summary>What to do about a result the generator cannot write: only advice that works for that type.</summary>
+    private static string ResultAdvice(ITypeSymbol resultType)
+    {
+        if (resultType is INamedTypeSymbol { IsTupleType: true })
+        {
+            return "a tuple's element names do not reach its JSON; return a record with named properties";
+        }
+
+        if (resultType is INamedTypeSymbol named && named.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IAsyncEnumerable<T>")
+        {
+            return "a tool answers once; collect the items (for example into a List<T>) and return them";
+        }
+
+        return "list the type in a JsonSerializerContext named by [LiveToolJsonContext] on the tool type (its names are then that context's, e.g. set PropertyNamingPolicy = SnakeCaseLower to match the other tools)";
     }
 
     private static string? JsonContextFor(INamedTypeSymbol toolType, ITypeSymbol resultType, KnownTypes known)

@@ -36,6 +36,13 @@ internal sealed class TypeMapper
     /// <summary>The first JSON name that breaks Gemini's parameter-name rule, with its path.</summary>
     public string? InvalidName { get; private set; }
 
+    /// <summary>Forgets the last failure, before mapping another root (the result after the parameters).</summary>
+    public void Reset()
+    {
+        Failure = null;
+        InvalidName = null;
+    }
+
     public static string Display(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
 
     public ValueSpec? Map(ITypeSymbol type, bool input, string path)
@@ -233,6 +240,11 @@ internal sealed class TypeMapper
         if (ns is not null && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal)))
         {
             return Fail(path, type, "this framework type is not supported");
+        }
+
+        if (_known.Find(type, _known.JsonConverterAttribute) is not null)
+        {
+            return Fail(path, type, "its [JsonConverter] decides its JSON, which the generator cannot see; take the JSON form (for example a string) and convert it in the method");
         }
 
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
