@@ -45,6 +45,7 @@ internal sealed class ToolCallOutcome
         ToolCallStatus.Cancelled => "cancelled",
         ToolCallStatus.TimedOut => "timeout",
         ToolCallStatus.NoResponse => "null_response",
+        ToolCallStatus.NotApproved => "not_approved",
         _ => Exception?.GetType().FullName ?? "tool_error",
     };
 }

@@ -55,4 +55,10 @@ internal static partial class ToolLoopLog
 
     [LoggerMessage(EventId = 141, Level = LogLevel.Warning, Message = "The session's setup declares {FunctionName}, which the tool set does not implement; calls of it are answered with an error.")]
     public static partial void DeclaredButNotImplemented(ILogger logger, string functionName);
+
+    [LoggerMessage(EventId = 142, Level = LogLevel.Debug, Message = "Ignored a second delivery of call {CallId} ({FunctionName}): it runs once and is answered once.")]
+    public static partial void DuplicateCallIgnored(ILogger logger, string functionName, string callId);
+
+    [LoggerMessage(EventId = 143, Level = LogLevel.Warning, Message = "Left {Count} attachment(s) out of the response of {FunctionName} (id {CallId}): {Model} does not accept media in function responses; the model was told.")]
+    public static partial void PartsOmitted(ILogger logger, string functionName, string callId, int count, string model);
 }
