@@ -101,7 +101,7 @@ public class AnalyzerTests
         {
             [LiveTool] public {|LIVE003:Stream|} A() => Stream.Null;
             [LiveTool] public {|LIVE003:Task<object>|} B() => Task.FromResult(new object());
-            [LiveTool] public {|LIVE003:IAsyncEnumerable<int>|} C() => throw new NotImplementedException();
+            [LiveTool] public {|LIVE003:IAsyncEnumerable<Stream>|} C() => throw new NotImplementedException();
         }
         """);
 
