@@ -174,7 +174,7 @@ public static class LiveToolResponses
     private static FunctionResponse Unwritable(FunctionCall? call, Exception exception)
     {
         FunctionResponse response = FunctionResponse.FromError(
-            call?.Id, call?.Name, ToolErrorText.Unwritable(call?.Name));
+            call?.Id, call?.Name, new LiveToolError(LiveToolError.StatusFailed, ToolErrorText.Unwritable(call?.Name), retryable: false) { ReasonCode = "unwritable_result" });
         response.ToolException = exception;
         return response;
     }
