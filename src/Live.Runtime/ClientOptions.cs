@@ -167,6 +167,7 @@ public sealed class ClientOptions
     {
         var copy = new ClientOptions
         {
+            CheckModelCapabilities = CheckModelCapabilities,
             ApiKey = ApiKey,
             VertexAI = VertexAI,
             Project = Project,

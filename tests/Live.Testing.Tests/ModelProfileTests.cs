@@ -21,6 +21,9 @@ public partial class AgentTools
     /// <summary>Completes when <see cref="BookFlight"/> saw its token cancelled.</summary>
     public TaskCompletionSource BookingCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completes when <see cref="BookFlight"/> started.</summary>
+    public TaskCompletionSource BookingStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Looks a word up.</summary>
     /// <param name="word">The word.</param>
     /// <returns>Its meaning.</returns>
@@ -38,8 +41,17 @@ public partial class AgentTools
     [LiveTool(Behavior = Behavior.Blocking)]
     public async Task<string> BookFlight(string destination, CancellationToken cancellationToken)
     {
-        using CancellationTokenRegistration registration = cancellationToken.Register(() => BookingCancelled.TrySetResult());
-        await _bookingGate.Task.WaitAsync(cancellationToken);
+        BookingStarted.TrySetResult();
+        try
+        {
+            await _bookingGate.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            BookingCancelled.TrySetResult();
+            throw;
+        }
+
         return "booked " + destination;
     }
 
@@ -87,6 +99,25 @@ public partial class AgentTools
     public double Convert(double value, TemperatureScale unit) => unit == TemperatureScale.Fahrenheit ? value * 9 / 5 + 32 : value;
 }
 
+/// <summary>A tool set of plain (unannotated) tools only, which every model accepts.</summary>
+public partial class DictionaryTools
+{
+    private int _lookups;
+
+    /// <summary>Calls that ran.</summary>
+    public int Lookups => Volatile.Read(ref _lookups);
+
+    /// <summary>Looks a word up.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>Its meaning.</returns>
+    [LiveTool]
+    public string LookUp(string word)
+    {
+        Interlocked.Increment(ref _lookups);
+        return word + " means something";
+    }
+}
+
 /// <summary>A temperature scale.</summary>
 public enum TemperatureScale
 {
@@ -132,8 +163,8 @@ public sealed class ModelProfileTests
             await using LiveEmulator emulator = await StartAsync(profile);
             emulator.OnUserText("define", turn => turn.CallTool("look_up", new JsonObject { ["word"] = "tarn" }))
                 .OnToolResponse("look_up", turn => turn.Say("Looked up."));
-            var tools = new AgentTools();
-            await using AsyncSession session = await ConnectAsync(emulator, model, tools);
+            var tools = new DictionaryTools();
+            await using AsyncSession session = await emulator.CreateClient().Live.ConnectAsync(model, new LiveConnectConfig { ResponseModalities = [Modality.Text], Tools = [tools.ToTool()] });
             using var cts = new CancellationTokenSource(s_timeout);
             Task run = session.RunWithToolsAsync(tools, cancellationToken: cts.Token);
             await session.SendClientContentAsync("define tarn", turnComplete: true);
@@ -204,12 +235,14 @@ public sealed class ModelProfileTests
         emulator.OnUserText("book", turn => turn.CallTool("book_flight", new JsonObject { ["destination"] = "Lima" }))
             .Otherwise(turn => turn.Say("Sure."));
         var tools = new AgentTools();
-        await using AsyncSession session = await ConnectAsync(emulator, Gemini38, tools);
+        var logs = new CapturingLoggerFactory();
+        await using AsyncSession session = await emulator.CreateClient(o => o.LoggerFactory = logs).Live.ConnectAsync(Gemini38, new LiveConnectConfig { ResponseModalities = [Modality.Text], Tools = [tools.ToTool()] });
         using var cts = new CancellationTokenSource(s_timeout);
         Task run = session.RunWithToolsAsync(tools, cancellationToken: cts.Token);
         await session.SendClientContentAsync("book a flight to Lima", turnComplete: true);
         await emulator.WaitForFrameAsync(f => f.Direction == FrameDirection.ServerToClient && f.Payload.Contains("toolCall", StringComparison.Ordinal));
 
+        await tools.BookingStarted.Task.WaitAsync(s_timeout);
         await session.SendClientContentAsync("actually, what time is it?", turnComplete: true);
         await tools.BookingCancelled.Task.WaitAsync(s_timeout);
         await emulator.WaitForFrameAsync(f => f.Direction == FrameDirection.ServerToClient && f.Payload.Contains("Sure.", StringComparison.Ordinal));
