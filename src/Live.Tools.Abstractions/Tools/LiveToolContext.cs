@@ -64,14 +64,14 @@ public sealed class LiveToolContext
             body["progress"] = Math.Clamp(f, 0, 1);
         }
 
-        return ReportProgressAsync(body, cancellationToken);
+        return ReportPartialResultAsync(body, cancellationToken);
     }
 
     /// <summary>Sends an interim response with the given object (for example a partial result) and <c>willContinue: true</c>.</summary>
     /// <param name="response">The response object.</param>
     /// <param name="cancellationToken">Cancels the send.</param>
     /// <returns>True when it was sent; false when progress cannot reach the model.</returns>
-    public ValueTask<bool> ReportProgressAsync(JsonObject response, CancellationToken cancellationToken = default)
+    public ValueTask<bool> ReportPartialResultAsync(JsonObject response, CancellationToken cancellationToken = default)
     {
         if (response is null)
         {
