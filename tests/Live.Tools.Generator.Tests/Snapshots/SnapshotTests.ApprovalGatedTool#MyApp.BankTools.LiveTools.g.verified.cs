@@ -72,9 +72,18 @@ namespace MyApp
         [global::System.CodeDom.Compiler.GeneratedCode("Live.Tools.Generator", "<generator-version>")]
         public static global::System.Collections.Generic.IReadOnlyList<global::Live.FunctionDeclaration> LiveFunctionDeclarations { get; } = global::System.Array.AsReadOnly(__LiveDeclarations);
 
-        /// <summary>A tool holding every function declaration of this type, for <c>LiveConnectConfig.Tools</c>.</summary>
+        /// <summary>
+        /// A <see cref="global::Live.Tool"/> holding every function declaration of this type, built once, for
+        /// <c>LiveConnectConfig.Tools</c>. <c>ToTool()</c> of any <see cref="global::Live.Tools.ILiveToolSet"/> builds a new one from that set.
+        /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Live.Tools.Generator", "<generator-version>")]
-        public static global::Live.Tool LiveTool { get; } = global::Live.Tool.FromFunctions(__LiveDeclarations);
+        public static global::Live.Tool LiveTools { get; } = global::Live.Tool.FromFunctions(__LiveDeclarations);
+
+        /// <summary>The former name of <see cref="LiveTools"/>.</summary>
+        [global::System.Obsolete("Use LiveTools.")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("Live.Tools.Generator", "<generator-version>")]
+        public static global::Live.Tool LiveTool => LiveTools;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("Live.Tools.Generator", "<generator-version>")]
