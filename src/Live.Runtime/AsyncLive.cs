@@ -28,6 +28,7 @@ public sealed class AsyncLive
     /// <param name="cancellationToken">Cancels the connect.</param>
     /// <returns>The ready session; dispose it to close.</returns>
     /// <exception cref="ArgumentException">The model name or the configuration is invalid (nothing was sent).</exception>
+    /// <exception cref="LiveSetupNotSupportedException">The model does not accept a setting of the configuration, according to <see cref="LiveModelProfiles"/> (nothing was sent).</exception>
     /// <exception cref="LiveClientException">The service refused the setup (for example 1007, 1008) or the handshake (HTTP 4xx).</exception>
     /// <exception cref="LiveServerException">The service failed, the handshake got HTTP 5xx, or the connection broke.</exception>
     /// <exception cref="TimeoutException">No <c>setupComplete</c> within <see cref="ClientOptions.SetupTimeout"/>.</exception>
@@ -38,6 +39,11 @@ public sealed class AsyncLive
         ILogger logger = _loggerFactory.CreateLogger<AsyncSession>();
         string modelName = ModelNames.Normalize(model, _options.VertexAI, _options.Project, _options.VertexAI ? EndpointBuilder.VertexLocation(_options) : null);
         var setup = new LiveClientMessage { Setup = SetupBuilder.Build(modelName, config, _options.VertexAI) };
+        LiveModelProfile? profile = _options.CheckModelCapabilities ? LiveModelProfiles.Find(model, _options.VertexAI) : null;
+        if (profile is not null)
+        {
+            SetupProfileCheck.Apply(profile, model, setup.Setup);
+        }
 
         if (!_options.VertexAI && EndpointBuilder.IsEphemeralToken(_options.ApiKey) && EndpointBuilder.ApiVersion(_options) != "v1alpha")
         {
@@ -54,7 +60,7 @@ public sealed class AsyncLive
         try
         {
             LiveConnection connection = await SessionConnector.OpenAsync(_options, modelName, logger, timeout.Token).ConfigureAwait(false);
-            session = new AsyncSession(connection, modelName, config, _options, _loggerFactory, logger);
+            session = new AsyncSession(connection, modelName, config, _options, _loggerFactory, logger) { Profile = profile };
             await session.StartAsync(setup, timeout.Token).ConfigureAwait(false);
             return session;
         }

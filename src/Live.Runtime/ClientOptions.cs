@@ -27,6 +27,14 @@ public sealed class ClientOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="AsyncLive.ConnectAsync"/> checks the setup against the model's row of
+    /// <see cref="LiveModelProfiles"/> (refusing, before connecting, what the model cannot accept) and the tool loop
+    /// follows the row (default behavior of unannotated tools, <c>willContinue</c>, <c>scheduling</c>, <c>parts</c>).
+    /// Default true. Models no row covers are never checked.
+    /// </summary>
+    public bool CheckModelCapabilities { get; set; } = true;
+
     /// <summary>Whether to use Vertex AI instead of the Gemini Developer API.</summary>
     public bool VertexAI { get; set; }
 
@@ -229,6 +237,7 @@ public sealed class ClientOptions
     {
         var copy = new ClientOptions
         {
+            CheckModelCapabilities = CheckModelCapabilities,
             ApiKey = ApiKey,
             VertexAI = VertexAI,
             Project = Project,

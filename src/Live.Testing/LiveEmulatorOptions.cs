@@ -69,4 +69,10 @@ public sealed class LiveEmulatorOptions
     /// <summary>Whether to accept the permessage-deflate extension the client offers. Default false.</summary>
     public bool EnableCompression { get; set; }
 
+    /// <summary>
+    /// The model and backend the emulator behaves as (<see cref="LiveEmulatorProfile.Gemini38Live"/>,
+    /// <see cref="LiveEmulatorProfile.Gemini31FlashLive"/>, <see cref="LiveEmulatorProfile.VertexGemini25"/>, or your
+    /// own). Null (the default): no model-specific checks or behaviour.
+    /// </summary>
+    public LiveEmulatorProfile? Profile { get; set; }
 }

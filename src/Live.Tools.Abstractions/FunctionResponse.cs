@@ -53,8 +53,14 @@ public sealed class FunctionResponse
     /// <summary>When a <see cref="Behavior.NonBlocking"/> function's result is taken up by the model.</summary>
     public FunctionResponseScheduling? Scheduling { get; set; }
 
-    /// <summary>Whether more responses for the same call follow (non-blocking functions, Gemini API only).</summary>
+    /// <summary>
+    /// Whether more responses for the same call follow (non-blocking functions, Gemini API only): <c>true</c> on an
+    /// interim response, <c>false</c> on the last. The tool loop sets it for streaming tools and progress reports.
+    /// </summary>
     public bool? WillContinue { get; set; }
+
+    /// <summary>Media that belongs to the result (<c>parts</c>): images, audio or other blobs, or file references.</summary>
+    public IList<FunctionResponsePart>? Parts { get; set; }
 
     /// <summary>
     /// The exception a tool threw, when this error response was made from one. Never sent: it lets a tool loop
@@ -93,6 +99,18 @@ public sealed class FunctionResponse
     /// <returns>The response.</returns>
     public static FunctionResponse FromError(string? id, string? name, string message) =>
         new() { Id = id, Name = name, Response = new JsonObject { ["error"] = message } };
+
+    /// <summary>
+    /// Creates a response in the informative shape (<see cref="Tools.LiveToolError"/>): <c>status</c>, <c>retryable</c>,
+    /// <c>reason_code</c>, <c>valid_options</c>, <c>retry_hint</c> and the message under <c>error</c> (or <c>message</c>
+    /// when it is not a failure).
+    /// </summary>
+    /// <param name="id">The id of the call answered.</param>
+    /// <param name="name">The function's name.</param>
+    /// <param name="error">The result.</param>
+    /// <returns>The response.</returns>
+    public static FunctionResponse FromError(string? id, string? name, Tools.LiveToolError error) =>
+        new() { Id = id, Name = name, Response = (error ?? throw new ArgumentNullException(nameof(error))).ToJsonObject() };
 
     /// <summary>Whether the response object carries a top-level <c>"error"</c> member.</summary>
     [JsonIgnore]

@@ -139,7 +139,7 @@ public class DiagnosticTests
         {
             [LiveTool] public {|LIVE003:Stream|} A() => Stream.Null;
             [LiveTool] public {|LIVE003:Task<object>|} B() => Task.FromResult(new object());
-            [LiveTool] public {|LIVE003:IAsyncEnumerable<int>|} C() => throw new NotImplementedException();
+            [LiveTool] public {|LIVE003:IAsyncEnumerable<Stream>|} C() => throw new NotImplementedException();
             [LiveTool] public {|LIVE003:ValueTask<Action>|} D() => default;
         }
         """);

@@ -43,7 +43,6 @@ public class ResultAdviceTests
     }
 
     [Theory]
-    [InlineData("IAsyncEnumerable<int>", "a tool answers once; collect the items (for example into a List<T>) and return them")]
     [InlineData("(int Count, string Name)", "a tuple's element names do not reach its JSON; return a record with named properties")]
     [InlineData("Stream", "list the type in a JsonSerializerContext named by [LiveToolJsonContext] on the tool type")]
     public async Task LIVE003_advises_a_JsonSerializerContext_only_where_it_works(string type, string advice)

@@ -60,6 +60,45 @@ public class SnapshotTests
         """, nameof(SnapshotTests));
 
     [Fact]
+    public Task StreamingTool() => VerifyAsync(Usings + """
+        namespace MyApp;
+
+        public sealed record FlightOffer(string Airline, double Price);
+
+        public partial class FlightTools
+        {
+            /// <summary>Searches flights; each offer is reported as it is found.</summary>
+            /// <param name="destination">Where to.</param>
+            [LiveTool(Behavior = Live.Behavior.NonBlocking)]
+            public async IAsyncEnumerable<FlightOffer> SearchFlights(string destination, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+            {
+                await Task.Yield();
+                yield return new FlightOffer("A", 120);
+                yield return new FlightOffer("B", 99);
+            }
+        }
+        """, nameof(SnapshotTests));
+
+    [Fact]
+    public Task ApprovalGatedTool() => VerifyAsync(Usings + """
+        namespace MyApp;
+
+        public partial class BankTools
+        {
+            /// <summary>Sends money to a payee.</summary>
+            /// <param name="payee">Who gets it.</param>
+            /// <param name="amount">How much, in euros.</param>
+            [LiveTool(RequiresApproval = true)]
+            public Task<string> SendMoney(string payee, [System.ComponentModel.DataAnnotations.Range(1, 500)] int amount) => Task.FromResult("sent");
+
+            /// <summary>Looks a payee up.</summary>
+            /// <param name="name">The payee's name.</param>
+            [LiveTool(DuplicateCalls = LiveToolDuplicateCalls.ShareInFlight)]
+            public string FindPayee(string name) => name;
+        }
+        """, nameof(SnapshotTests));
+
+    [Fact]
     public Task StaticClass() => VerifyAsync(Usings + """
         namespace MyApp.Math;
 

@@ -52,6 +52,14 @@ public class ProtocolVectorTests
         Assert.Equal("int32", days["format"]!.GetValue<string>());
         days.AsObject().Remove("format");
 
+        // The generator states the behavior of every tool (BLOCKING when unannotated), since Gemini 3.8 Live would run a
+        // declaration without it as NON_BLOCKING; the vector, written for older models, leaves it out.
+        foreach (JsonNode? declaration in actual)
+        {
+            Assert.Equal("BLOCKING", declaration!["behavior"]!.GetValue<string>());
+            declaration.AsObject().Remove("behavior");
+        }
+
         AssertJson(VectorFunctionDeclarations, actual);
     }
 

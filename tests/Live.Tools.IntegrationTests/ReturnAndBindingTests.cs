@@ -125,7 +125,7 @@ public class ReturnAndBindingTests
         Assert.Equal(TimeSpan.FromMilliseconds(1500), info.Timeout);
 
         Assert.True(tools.TryGetTool("fail", out LiveToolInfo? plain));
-        Assert.Null(plain.Declaration.Behavior);
+        Assert.Equal(Behavior.Blocking, plain.Declaration.Behavior);
         Assert.Null(plain.Scheduling);
         Assert.Null(plain.Timeout);
     }

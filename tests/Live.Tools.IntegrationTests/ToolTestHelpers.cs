@@ -36,12 +36,18 @@ internal static class ToolTestHelpers
         return response;
     }
 
+    private static readonly string[] s_errorMembers = ["error", "status", "retryable", "reason_code", "valid_options", "retry_hint"];
+
     /// <summary>Calls the tool and checks the exact error message.</summary>
     public static async Task<FunctionResponse> AssertErrorAsync(ILiveToolSet set, string name, string? argsJson, string expectedError)
     {
         FunctionResponse response = await InvokeAsync(set, name, argsJson);
         Assert.True(response.IsError, "expected an error response, got " + Show(response.Response));
-        Assert.Single(response.Response!);
+
+        // The message under "error", next to the informative fields (status, retryable, …) and nothing else.
+        Assert.All(response.Response!, member => Assert.Contains(member.Key, s_errorMembers));
+        Assert.NotNull(response.Response!["status"]);
+        Assert.NotNull(response.Response!["retryable"]);
         Assert.Equal(expectedError, response.Response!["error"]!.GetValue<string>());
         return response;
     }

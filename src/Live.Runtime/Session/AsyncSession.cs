@@ -95,8 +95,14 @@ public sealed partial class AsyncSession : IAsyncDisposable
     /// <summary>Whether the session is closed: by <see cref="CloseAsync"/>, or by the service.</summary>
     public bool IsClosed => Volatile.Read(ref _closeRequested) != 0 || _ended || (_connection.IsCloseReceived && !ResumptionEnabled);
 
-    /// <summary>Whether the session runs on Vertex AI (where a function response may omit the call's id).</summary>
+    /// <summary>Whether the session runs on Vertex AI.</summary>
     internal bool IsVertexAI => _options.VertexAI;
+
+    /// <summary>
+    /// What the session's model accepts, from <see cref="LiveModelProfiles"/>; null for a model no row covers (or when
+    /// <see cref="ClientOptions.CheckModelCapabilities"/> is off).
+    /// </summary>
+    public LiveModelProfile? Profile { get; internal init; }
 
     /// <summary>The logger factory of the client (for the tool loop).</summary>
     internal ILoggerFactory LoggerFactory { get; }

@@ -65,6 +65,17 @@ public sealed class LiveToolOptions
     /// </example>
     public Action<ToolCallOutcome>? OnToolCallCompleted { get; set; }
 
+    /// <summary>
+    /// Asked before every call of a tool that needs approval (<see cref="Live.Tools.LiveToolInfo.RequiresApproval"/>,
+    /// <c>[LiveTool(RequiresApproval = true)]</c>): show the call to the user, or check it against a policy, and answer
+    /// <see cref="LiveToolApproval.Approve"/> or <see cref="LiveToolApproval.Refuse"/>. The token is the call's: it is
+    /// cancelled when the model cancels the call (no response is sent then), when the call's timeout passes (the model
+    /// gets a <c>timeout</c> error) and when the loop ends. A refusal answers a <c>not_approved</c> error the model can
+    /// relay. While it waits the call holds one of the <see cref="MaxConcurrency"/> slots. Null (the default): such
+    /// tools are refused.
+    /// </summary>
+    public Func<LiveToolApprovalRequest, CancellationToken, ValueTask<LiveToolApproval>>? ApproveAsync { get; set; }
+
     /// <summary>Counts what the loop creates and releases (tests only).</summary>
     internal ToolLoopCounters? Counters { get; set; }
 

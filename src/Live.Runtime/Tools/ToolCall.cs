@@ -12,10 +12,11 @@ internal sealed class ToolCall
     private readonly ToolLoopCounters? _counters;
     private int _cancelledById;
 
-    public ToolCall(FunctionCall call, LiveToolInfo? info, TimeSpan? defaultTimeout, CancellationToken loopToken, ToolLoopCounters? counters)
+    public ToolCall(FunctionCall call, LiveToolInfo? info, TimeSpan? defaultTimeout, CancellationToken loopToken, ToolLoopCounters? counters, Behavior effectiveBehavior = Behavior.Unspecified)
     {
         Call = call;
         Info = info;
+        EffectiveBehavior = effectiveBehavior == Behavior.Unspecified ? info?.Behavior ?? Behavior.Unspecified : effectiveBehavior;
         Name = call.Name ?? "";
         Id = call.Id;
         Timeout = info?.Timeout ?? defaultTimeout;
@@ -58,7 +59,22 @@ internal sealed class ToolCall
     /// <summary>The response, once the call has an outcome (null when it was cancelled).</summary>
     public FunctionResponse? Response { get; set; }
 
-    public bool IsNonBlocking => Info?.Behavior == Behavior.NonBlocking;
+    /// <summary>How the model runs the call: the declared behavior, or the model's default when none was declared.</summary>
+    public Behavior EffectiveBehavior { get; }
+
+    public bool IsNonBlocking => EffectiveBehavior == Behavior.NonBlocking;
+
+    /// <summary>The running identical call whose result this call shares (<see cref="LiveToolDuplicateCalls.ShareInFlight"/>); null when it runs itself.</summary>
+    public ToolCall? SharedWith { get; set; }
+
+    /// <summary>The name and arguments, for finding identical calls in flight; null when the tool runs each call.</summary>
+    public string? DuplicateKey { get; set; }
+
+    /// <summary>Completes with the call's response (null when cancelled), for the calls that share it.</summary>
+    public TaskCompletionSource<FunctionResponse?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Whether the call is waiting for the approval callback (a timeout then reads as an approval timeout).</summary>
+    public bool WaitingForApproval { get; set; }
 
     public bool IsCancelledById => Volatile.Read(ref _cancelledById) == 1;
 

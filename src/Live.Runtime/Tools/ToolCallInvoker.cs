@@ -1,23 +1,29 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Live.Tools;
 
 namespace Live;
 
 /// <summary>
 /// Invokes one call through the tool set and classifies how it ended into a <see cref="ToolCallOutcome"/>, wording every
-/// error the loop itself makes through <see cref="ToolErrorText"/>. Never throws.
+/// error the loop itself makes through <see cref="ToolErrorText"/> in the informative shape of <see cref="LiveToolError"/>.
+/// Asks for approval first when the tool needs it; answers a call that shares an identical running call with that call's
+/// result. Never throws.
 /// </summary>
 internal sealed class ToolCallInvoker
 {
     private readonly ILiveToolSet _tools;
     private readonly bool _includeExceptionDetails;
     private readonly CancellationToken _loopToken;
+    private readonly Func<LiveToolApprovalRequest, CancellationToken, ValueTask<LiveToolApproval>>? _approve;
 
-    public ToolCallInvoker(ILiveToolSet tools, bool includeExceptionDetails, CancellationToken loopToken)
+    public ToolCallInvoker(ILiveToolSet tools, bool includeExceptionDetails, CancellationToken loopToken,
+        Func<LiveToolApprovalRequest, CancellationToken, ValueTask<LiveToolApproval>>? approve = null)
     {
         _tools = tools;
         _includeExceptionDetails = includeExceptionDetails;
         _loopToken = loopToken;
+        _approve = approve;
     }
 
     /// <summary>Runs the call; <paramref name="slotFreed"/> runs as soon as the tool returns, before the outcome is classified.</summary>
@@ -38,7 +44,42 @@ internal sealed class ToolCallInvoker
             {
                 // A call cancelled (or timed out) while it waited for a slot never reaches its tool.
                 call.Token.ThrowIfCancellationRequested();
-                response = await _tools.InvokeAsync(call.Call, call.Token).ConfigureAwait(false);
+                if (call.Info is { RequiresApproval: true } info)
+                {
+                    if (_approve is null)
+                    {
+                        return Outcome(call, startedTimestamp, ToolCallStatus.NotApproved,
+                            FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.ApprovalUnavailable(call.Name)));
+                    }
+
+                    call.WaitingForApproval = true;
+                    LiveToolApproval approval = await _approve(new LiveToolApprovalRequest(call.Call, info), call.Token).ConfigureAwait(false)
+                        ?? LiveToolApproval.Refuse();
+                    call.WaitingForApproval = false;
+                    call.Token.ThrowIfCancellationRequested();
+                    if (!approval.IsApproved)
+                    {
+                        return Outcome(call, startedTimestamp, ToolCallStatus.NotApproved,
+                            FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.NotApproved(call.Name, approval.Reason)));
+                    }
+                }
+
+                if (call.SharedWith is { } leader)
+                {
+                    FunctionResponse? shared = await leader.Result.Task.WaitAsync(call.Token).ConfigureAwait(false);
+                    if (shared is null)
+                    {
+                        // The running call was cancelled: this one was never run, so it is answered as stopped.
+                        return Outcome(call, startedTimestamp, ToolCallStatus.ToolError, FunctionResponse.FromError(call.Id, call.Name,
+                            new LiveToolError(LiveToolError.StatusCancelled, $"The identical call of \"{call.Name}\" this call waited for was cancelled.", retryable: true) { ReasonCode = "shared_call_cancelled" }));
+                    }
+
+                    response = Copy(shared, call);
+                }
+                else
+                {
+                    response = await _tools.InvokeAsync(call.Call, call.Token).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -52,12 +93,13 @@ internal sealed class ToolCallInvoker
                 return Cancelled(call, startedTimestamp);
             }
 
-            return Outcome(call, startedTimestamp, ToolCallStatus.TimedOut,
-                FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.TimedOut(call.Name, call.Timeout ?? TimeSpan.Zero)));
+            TimeSpan timeout = call.Timeout ?? TimeSpan.Zero;
+            return Outcome(call, startedTimestamp, ToolCallStatus.TimedOut, FunctionResponse.FromError(call.Id, call.Name,
+                call.WaitingForApproval ? ToolErrorText.ApprovalTimedOut(call.Name, timeout) : ToolErrorText.TimedOutError(call.Name, timeout)));
         }
         catch (Exception ex)
         {
-            FunctionResponse error = FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.Failed(call.Name, ex, _includeExceptionDetails));
+            FunctionResponse error = FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.FailedError(call.Name, ex, _includeExceptionDetails));
             error.ToolException = ex;
             return Outcome(call, startedTimestamp, StatusOf(ex), error, ex);
         }
@@ -65,7 +107,7 @@ internal sealed class ToolCallInvoker
         if (response is null)
         {
             return Outcome(call, startedTimestamp, ToolCallStatus.NoResponse,
-                FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.NoResponse(call.Name)));
+                FunctionResponse.FromError(call.Id, call.Name, new LiveToolError(LiveToolError.StatusFailed, ToolErrorText.NoResponse(call.Name), retryable: false) { ReasonCode = "no_response" }));
         }
 
         response.Id ??= call.Id;
@@ -74,7 +116,7 @@ internal sealed class ToolCallInvoker
         {
             if (_includeExceptionDetails && toolException is not LiveToolException)
             {
-                response = FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.Failed(call.Name, toolException, includeDetails: true));
+                response = FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.FailedError(call.Name, toolException, includeDetails: true));
                 response.ToolException = toolException;
             }
 
@@ -92,8 +134,19 @@ internal sealed class ToolCallInvoker
         return Outcome(call, startedTimestamp, ToolCallStatus.Succeeded, response);
     }
 
+    // A LiveToolException that reports "no results" is an answer, not a failure.
     private static ToolCallStatus StatusOf(Exception exception) =>
-        exception is LiveToolException ? ToolCallStatus.ToolError : ToolCallStatus.Failed;
+        exception is LiveToolException { Error.IsFailure: false } ? ToolCallStatus.Succeeded
+        : exception is LiveToolException ? ToolCallStatus.ToolError
+        : ToolCallStatus.Failed;
+
+    private static FunctionResponse Copy(FunctionResponse shared, ToolCall call) => new()
+    {
+        Id = call.Id,
+        Name = call.Name,
+        Response = shared.Response?.DeepClone().AsObject() ?? new JsonObject(),
+        Parts = shared.Parts is { } parts ? new List<FunctionResponsePart>(parts) : null,
+    };
 
     private static ToolCallOutcome Cancelled(ToolCall call, long startedTimestamp) =>
         Outcome(call, startedTimestamp, ToolCallStatus.Cancelled, response: null);

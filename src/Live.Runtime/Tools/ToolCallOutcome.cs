@@ -46,6 +46,7 @@ public sealed class ToolCallOutcome
         ToolCallStatus.Cancelled => "cancelled",
         ToolCallStatus.TimedOut => "timeout",
         ToolCallStatus.NoResponse => "null_response",
+        ToolCallStatus.NotApproved => "not_approved",
         _ => Exception?.GetType().FullName ?? "tool_error",
     };
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Live.Tools;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,7 @@ namespace Live;
 internal sealed class ToolLoop
 {
     private const int RememberedCancelledIds = 256;
+    private const int RememberedCallIds = 1024;
 
     private readonly AsyncSession _session;
     private readonly ILiveToolSet _tools;
@@ -35,6 +37,10 @@ internal sealed class ToolLoop
     private readonly ToolLoopTelemetry _telemetry;
     private readonly ToolCallInvoker _invoker;
     private readonly ToolCallScheduler _scheduler;
+    private readonly LiveModelProfile? _profile;
+    private readonly Queue<string> _seenOrder = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ToolCall> _inFlightByArguments = new(StringComparer.Ordinal);
 
     public ToolLoop(AsyncSession session, ILiveToolSet tools, LiveToolOptions? options, CancellationToken cancellationToken)
     {
@@ -46,7 +52,8 @@ internal sealed class ToolLoop
         _logger = session.LoggerFactory.CreateLogger("Live.Tools.ToolLoop");
         _loopCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _telemetry = new ToolLoopTelemetry(_logger);
-        _invoker = new ToolCallInvoker(_tools, _options.IncludeExceptionDetails, _loopCts.Token);
+        _profile = session.Profile;
+        _invoker = new ToolCallInvoker(_tools, _options.IncludeExceptionDetails, _loopCts.Token, _options.ApproveAsync);
         _scheduler = new ToolCallScheduler(_options.MaxConcurrency, _options.RespondImmediately, RunCallAsync, _counters);
     }
 
@@ -146,6 +153,25 @@ internal sealed class ToolLoop
             foreach (string id in ids)
             {
                 Cancel(id);
+            }
+        }
+
+        // The same functionCall can come inside serverContent.modelTurn.parts as well as in toolCall (seen with newer
+        // models): a call with an id runs once, whichever copy arrives first.
+        if (message.ServerContent?.ModelTurn?.Parts is { Count: > 0 } parts)
+        {
+            List<FunctionCall>? inParts = null;
+            foreach (Part part in parts)
+            {
+                if (part?.FunctionCall is { Id: not null } partCall)
+                {
+                    (inParts ??= new List<FunctionCall>()).Add(partCall);
+                }
+            }
+
+            if (inParts is not null)
+            {
+                StartCalls(inParts);
             }
         }
 
@@ -298,6 +324,31 @@ internal sealed class ToolLoop
         }
     }
 
+    /// <summary>Records an id; false when it was seen before (the call is a duplicate delivery).</summary>
+    private bool FirstSighting(string? id)
+    {
+        if (id is null)
+        {
+            return true;
+        }
+
+        lock (_seen)
+        {
+            if (!_seen.Add(id))
+            {
+                return false;
+            }
+
+            _seenOrder.Enqueue(id);
+            if (_seenOrder.Count > RememberedCallIds)
+            {
+                _seen.Remove(_seenOrder.Dequeue());
+            }
+
+            return true;
+        }
+    }
+
     private void StartCalls(IList<FunctionCall> calls)
     {
         var started = new List<ToolCall>(calls.Count);
@@ -305,6 +356,12 @@ internal sealed class ToolLoop
         {
             if (call is null)
             {
+                continue;
+            }
+
+            if (!FirstSighting(call.Id))
+            {
+                ToolLoopLog.DuplicateCallIgnored(_logger, call.Name ?? "", call.Id ?? "");
                 continue;
             }
 
@@ -324,7 +381,8 @@ internal sealed class ToolLoop
             }
 
             _tools.TryGetTool(call.Name ?? "", out LiveToolInfo? info);
-            var toolCall = new ToolCall(call, info, _options.DefaultTimeout, _loopCts.Token, _counters) { MessageIndex = _session.DeliveredMessageCount };
+            Behavior effective = info is null ? Behavior.Unspecified : _profile?.EffectiveBehavior(info.Declaration.Behavior) ?? info.Behavior;
+            var toolCall = new ToolCall(call, info, _options.DefaultTimeout, _loopCts.Token, _counters, effective) { MessageIndex = _session.DeliveredMessageCount };
             if (toolCall.Id is { } id)
             {
                 lock (_running)
@@ -334,8 +392,25 @@ internal sealed class ToolLoop
                         _running[id] = sameId = new List<ToolCall>(1);
                     }
 
-                    // The same id twice: both run, both are answered on their own, a cancellation of the id cancels both.
+                    // A repeated id was dropped above (runs once, answered once); a cancellation of the id cancels what is registered here.
                     sameId.Add(toolCall);
+                }
+            }
+
+            if (info?.DuplicateCalls == LiveToolDuplicateCalls.ShareInFlight)
+            {
+                string key = (call.Name ?? "") + "\n" + (call.Args?.GetRawText() ?? "{}");
+                lock (_inFlightByArguments)
+                {
+                    if (_inFlightByArguments.TryGetValue(key, out ToolCall? leader))
+                    {
+                        toolCall.SharedWith = leader;
+                    }
+                    else
+                    {
+                        toolCall.DuplicateKey = key;
+                        _inFlightByArguments[key] = toolCall;
+                    }
                 }
             }
 
@@ -371,22 +446,45 @@ internal sealed class ToolLoop
     {
         long startedTimestamp = Stopwatch.GetTimestamp();
         Activity? activity = _telemetry.CallStarting(call);
-        ToolCallOutcome outcome = await _invoker.InvokeAsync(call, startedTimestamp, _scheduler.OnSlotFreed).ConfigureAwait(false);
+        var scope = new LiveToolCallScope(call.Call, CanSendInterim(call) ? (interim, token) => SendInterimAsync(call, interim) : null);
+        LiveToolCallScope.Current = scope;
+        ToolCallOutcome outcome;
+        try
+        {
+            outcome = await _invoker.InvokeAsync(call, startedTimestamp, _scheduler.OnSlotFreed).ConfigureAwait(false);
+        }
+        finally
+        {
+            LiveToolCallScope.Current = null;
+        }
+
         _telemetry.CallCompleted(outcome, activity);
         Observe(outcome);
         FunctionResponse? response = outcome.Response;
+        if (response is not null)
+        {
+            FinishResponse(call, response, scope);
+        }
+
         call.Response = response;
+        call.Result.TrySetResult(response);
+        if (call.DuplicateKey is { } key)
+        {
+            lock (_inFlightByArguments)
+            {
+                if (_inFlightByArguments.TryGetValue(key, out ToolCall? current) && ReferenceEquals(current, call))
+                {
+                    _inFlightByArguments.Remove(key);
+                }
+            }
+        }
+
         try
         {
             if (call.Batch is null)
             {
                 if (response is not null)
                 {
-                    if (call.IsNonBlocking && response.Scheduling is null && call.Info?.Scheduling is { } scheduling && scheduling != FunctionResponseScheduling.Unspecified)
-                    {
-                        response.Scheduling = scheduling;
-                    }
-
                     await SendAsync([call]).ConfigureAwait(false);
                 }
 
@@ -412,6 +510,106 @@ internal sealed class ToolLoop
             call.Release();
             _counters?.OnCallEnded(outcome.Status == ToolCallStatus.Cancelled);
             _scheduler.OnCallEnded();
+        }
+    }
+
+    /// <summary>
+    /// Interim responses (<c>willContinue: true</c>) reach the model only for a non-blocking call, on a model and backend
+    /// that honour <c>willContinue</c>: not on Vertex AI (the SDK reference says it is not supported there) and not where the
+    /// profile says no. Elsewhere the tool's progress is dropped and only its final result is sent.
+    /// </summary>
+    private bool CanSendInterim(ToolCall call) =>
+        call.IsNonBlocking
+        && (_profile is { } profile ? profile.WillContinue != LiveFeatureSupport.NotSupported : !_session.IsVertexAI);
+
+    private async ValueTask<bool> SendInterimAsync(ToolCall call, FunctionResponse interim)
+    {
+        if (call.IsCancelledById || call.Token.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        ApplyScheduling(call, interim);
+        return await SendInterimFrameAsync(interim).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Readies a final response for the wire: <c>willContinue: false</c> after interim responses, the parts the tool
+    /// attached, the tool's scheduling, and the fields the model's profile does not take left out (parts replaced by a note).
+    /// </summary>
+    private void FinishResponse(ToolCall call, FunctionResponse response, LiveToolCallScope scope)
+    {
+        if (scope.TakeParts() is { } parts)
+        {
+            response.Parts ??= new List<FunctionResponsePart>();
+            foreach (FunctionResponsePart part in parts)
+            {
+                response.Parts.Add(part);
+            }
+        }
+
+        if (scope.InterimSent)
+        {
+            response.WillContinue = false;
+        }
+        else if (response.WillContinue is not null && (!call.IsNonBlocking || _profile?.WillContinue == LiveFeatureSupport.NotSupported || (_profile is null && _session.IsVertexAI)))
+        {
+            response.WillContinue = null;
+        }
+
+        if (call.Batch is null)
+        {
+            ApplyScheduling(call, response);
+        }
+
+        if (response.Parts is { Count: > 0 } attached && _profile?.FunctionResponseParts == LiveFeatureSupport.NotSupported)
+        {
+            var types = new List<string>();
+            foreach (FunctionResponsePart part in attached)
+            {
+                types.Add(part?.MimeType ?? "unknown");
+            }
+
+            response.Parts = null;
+            JsonObject body = response.Response ?? new JsonObject();
+            body["parts_omitted"] = $"{types.Count} attachment(s) ({string.Join(", ", types)}) were left out: {_profile.DisplayName} does not accept media in function responses.";
+            response.Response = body;
+            ToolLoopLog.PartsOmitted(_logger, call.Name, call.Id ?? "", types.Count, _profile.DisplayName);
+        }
+    }
+
+    private void ApplyScheduling(ToolCall call, FunctionResponse response)
+    {
+        if (_profile?.Scheduling == LiveFeatureSupport.NotSupported || !call.IsNonBlocking)
+        {
+            response.Scheduling = null;
+            return;
+        }
+
+        if (response.Scheduling is null && call.Info?.Scheduling is { } scheduling && scheduling != FunctionResponseScheduling.Unspecified)
+        {
+            response.Scheduling = scheduling;
+        }
+    }
+
+    private async Task<bool> SendInterimFrameAsync(FunctionResponse response)
+    {
+        if (_loopCts.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        try
+        {
+            await _session.SendToolResponseAsync(new[] { response }, _loopCts.Token).ConfigureAwait(false);
+            _counters?.OnResponsesSent(1);
+            ToolLoopLog.ResponseSent(_logger, 1);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            ToolLoopLog.ResponseNotSent(_logger, ex);
+            return false;
         }
     }
 

@@ -64,4 +64,10 @@ internal static partial class ToolLoopLog
 
     [LoggerMessage(EventId = 118, Level = LogLevel.Warning, Message = "LiveToolOptions.OnToolCallCompleted threw for tool call {ToolName} ({CallId}); the call is answered anyway.")]
     public static partial void ObserverFailed(ILogger logger, string toolName, string? callId, Exception exception);
+
+    [LoggerMessage(EventId = 142, Level = LogLevel.Debug, Message = "Ignored a second delivery of call {CallId} ({FunctionName}): it runs once and is answered once.")]
+    public static partial void DuplicateCallIgnored(ILogger logger, string functionName, string callId);
+
+    [LoggerMessage(EventId = 143, Level = LogLevel.Warning, Message = "Left {Count} attachment(s) out of the response of {FunctionName} (id {CallId}): {Model} does not accept media in function responses; the model was told.")]
+    public static partial void PartsOmitted(ILogger logger, string functionName, string callId, int count, string model);
 }

@@ -53,7 +53,27 @@ public sealed class LiveServerContent
     [JsonPropertyName("waitingForInput")]
     public bool? WaitingForInput { get; set; }
 
-    /// <summary>Other members (for example <c>interactionStatus</c>), by wire name, as received.</summary>
+    /// <summary>
+    /// Where the model is in the user's request: <see cref="Live.InteractionStatus.InProgress"/> while it still works in
+    /// the background (tools, reasoning), <see cref="Live.InteractionStatus.Idle"/> when the request is done. On models
+    /// that send it, wait for <see cref="Live.InteractionStatus.Idle"/> (not <see cref="TurnComplete"/>) before treating a
+    /// request as answered. Null when the model does not send it.
+    /// </summary>
+    [JsonPropertyName("interactionStatus")]
+    public InteractionStatus? InteractionStatus { get; set; }
+
+    /// <summary>
+    /// Whether the request is done: <see cref="InteractionStatus"/> is <see cref="Live.InteractionStatus.Idle"/> (or the
+    /// deprecated <c>REQUIRES_ACTION</c>), or, from a model that does not send it, the turn is complete.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsInteractionIdle =>
+#pragma warning disable CS0618 // REQUIRES_ACTION reads as IDLE.
+        InteractionStatus is Live.InteractionStatus.Idle or Live.InteractionStatus.RequiresAction
+#pragma warning restore CS0618
+        || (InteractionStatus is null && TurnComplete == true);
+
+    /// <summary>Other members not typed here, by wire name, as received.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

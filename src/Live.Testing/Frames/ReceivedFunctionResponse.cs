@@ -59,6 +59,9 @@ public sealed class ReceivedFunctionResponse
     /// <summary>The <c>scheduling</c> value, when sent.</summary>
     public string? Scheduling { get; }
 
+    /// <summary>The response's media parts (<c>parts</c>), as received; empty when none.</summary>
+    public IReadOnlyList<JsonElement> Parts => JsonFields.GetArray(Element, "parts").ToArray();
+
     /// <summary>The <c>willContinue</c> flag.</summary>
     public bool WillContinue { get; }
 

@@ -113,6 +113,22 @@ public sealed class ServerMessage
     /// <returns>The message.</returns>
     public static ServerMessage TurnComplete() => ServerContent(new JsonObject { ["turnComplete"] = true });
 
+    /// <summary><c>serverContent</c> with <c>interactionStatus</c> (<c>IN_PROGRESS</c>, <c>IDLE</c>), and <c>turnComplete</c> when asked.</summary>
+    /// <param name="status">The wire value, for example <c>IDLE</c>.</param>
+    /// <param name="turnComplete">Whether the message also completes the turn.</param>
+    /// <returns>The message.</returns>
+    public static ServerMessage InteractionStatus(string status, bool turnComplete = false)
+    {
+        var body = new JsonObject();
+        if (turnComplete)
+        {
+            body["turnComplete"] = true;
+        }
+
+        body["interactionStatus"] = status;
+        return ServerContent(body);
+    }
+
     /// <summary><c>{"serverContent": {"generationComplete": true}}</c>.</summary>
     /// <returns>The message.</returns>
     public static ServerMessage GenerationComplete() => ServerContent(new JsonObject { ["generationComplete"] = true });

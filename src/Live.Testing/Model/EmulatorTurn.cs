@@ -88,6 +88,9 @@ public sealed class EmulatorTurn
 
     internal bool CalledTool { get; private set; }
 
+    /// <summary>The names of the functions this turn called.</summary>
+    internal List<string> CalledNames { get; } = [];
+
     internal bool EndedConnection { get; private set; }
 
     /// <summary>
@@ -167,6 +170,7 @@ public sealed class EmulatorTurn
         FunctionCall call = _rules.IssueCall(name, args);
         LastCallId = call.Id;
         CalledTool = true;
+        CalledNames.Add(name);
         if (_openToolCall is null)
         {
             List<FunctionCall> batch = _openToolCall = [];

@@ -85,6 +85,26 @@ internal sealed class RuleBook
         }
 
         ConnectionState state = _states.GetOrAdd(session.Connection.Number, _ => new ConnectionState());
+        LiveEmulatorProfile? profile = session.Connection.Options.Profile;
+        if (profile is { CancelsBlockingCallsOnInput: true } && frame.Kind is ClientMessageKind.ClientContent or ClientMessageKind.RealtimeInput)
+        {
+            // New input while a BLOCKING call runs: the server cancels the call (Gemini 3.8 Live).
+            string[] blocking = _pending.Values
+                .Where(c => profile.BehaviorOf(session.Connection.Setup, c.Name) == "BLOCKING")
+                .Select(c => c.Id!)
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            foreach (string id in blocking)
+            {
+                _pending.TryRemove(id, out _);
+            }
+
+            if (blocking.Length > 0)
+            {
+                await session.SendAsync(ServerMessage.ToolCallCancellation(blocking), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         EmulatorTurn? turn = frame.Kind switch
         {
             ClientMessageKind.ClientContent => OnClientContent(session, frame, state),
@@ -99,13 +119,34 @@ internal sealed class RuleBook
         }
 
         await turn.PlayAsync(session, cancellationToken).ConfigureAwait(false);
-        if (turn.CalledTool || turn.EndedConnection)
+        if (turn.EndedConnection)
         {
             return;
         }
 
+        if (turn.CalledTool)
+        {
+            // A model that runs the calls in the background (all of them NON_BLOCKING) ends its turn and keeps the
+            // request open; otherwise it waits for the tool responses.
+            if (profile is not null && turn.CalledNames.All(n => profile.BehaviorOf(session.Connection.Setup, n) == "NON_BLOCKING"))
+            {
+                await session.SendAsync(ServerMessage.GenerationComplete(), cancellationToken).ConfigureAwait(false);
+                await session.SendAsync(
+                    profile.SendsInteractionStatus ? ServerMessage.InteractionStatus("IN_PROGRESS", turnComplete: true) : ServerMessage.TurnComplete(),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            else if (profile is { SendsInteractionStatus: true })
+            {
+                await session.SendAsync(ServerMessage.InteractionStatus("IN_PROGRESS"), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         await session.SendAsync(ServerMessage.GenerationComplete(), cancellationToken).ConfigureAwait(false);
-        await session.SendAsync(ServerMessage.TurnComplete(), cancellationToken).ConfigureAwait(false);
+        await session.SendAsync(
+            profile is { SendsInteractionStatus: true } ? ServerMessage.InteractionStatus(_pending.IsEmpty ? "IDLE" : "IN_PROGRESS", turnComplete: true) : ServerMessage.TurnComplete(),
+            cancellationToken).ConfigureAwait(false);
         if (session.Connection.ResumptionEnabled && session.Connection.Options.SendResumptionUpdates)
         {
             string handle = string.Create(
@@ -165,6 +206,12 @@ internal sealed class RuleBook
         Rule? chosenRule = null;
         foreach (ReceivedFunctionResponse response in frame.FunctionResponses)
         {
+            if (response.WillContinue == true)
+            {
+                // An interim response: the call stays open and the model waits for more.
+                continue;
+            }
+
             FunctionCall? call = response.Id is { } id && _pending.TryRemove(id, out FunctionCall? issued) ? issued : null;
             string? name = call?.Name ?? response.Name;
             Rule? rule = FirstRule(r => r.Kind == RuleKind.ToolResponse && r.FunctionName == name);

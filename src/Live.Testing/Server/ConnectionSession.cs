@@ -373,6 +373,11 @@ internal sealed class ConnectionSession
             }
         }
 
+        if (error is null && !first && messageType == "toolResponse" && Options.Profile is { } profile)
+        {
+            error = profile.CheckToolResponse(frame.Body);
+        }
+
         if (error is not null)
         {
             await CloseAsync(1007, error).ConfigureAwait(false);
@@ -444,6 +449,22 @@ internal sealed class ConnectionSession
 
         Connection.SetSetup(setup);
         context.LastFrame = setup;
+        if (Options.Profile?.CheckSetup(setup.Body, out bool leaveUnanswered) is { } problem)
+        {
+            if (leaveUnanswered)
+            {
+                // As reported for the model: no setupComplete, no close; the client waits until it gives up.
+                EndScript(ScriptStatus.Interrupted, problem);
+                await DrainAsync(token).ConfigureAwait(false);
+                return;
+            }
+
+            EndScript(ScriptStatus.Interrupted, problem);
+            await CloseAsync(1007, problem).ConfigureAwait(false);
+            await DrainAsync(token).ConfigureAwait(false);
+            return;
+        }
+
         Connection.ScriptStatus = ScriptStatus.Running;
         try
         {

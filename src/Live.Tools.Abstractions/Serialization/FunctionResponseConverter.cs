@@ -71,6 +71,11 @@ public sealed class FunctionResponseConverter : JsonConverter<FunctionResponse>
                 reader.Read();
                 result.WillContinue = reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean();
             }
+            else if (reader.ValueTextEquals("parts"u8))
+            {
+                reader.Read();
+                result.Parts = reader.TokenType == JsonTokenType.Null ? null : ReadParts(ref reader);
+            }
             else
             {
                 reader.Read();
@@ -128,6 +133,137 @@ public sealed class FunctionResponseConverter : JsonConverter<FunctionResponse>
             writer.WriteBoolean("willContinue"u8, willContinue);
         }
 
+        if (value.Parts is { } parts)
+        {
+            WriteParts(writer, parts);
+        }
+
         writer.WriteEndObject();
+    }
+
+    private static List<FunctionResponsePart> ReadParts(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"FunctionResponse.parts must be an array, got {reader.TokenType}.");
+        }
+
+        var parts = new List<FunctionResponsePart>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException($"A FunctionResponse part must be an object, got {reader.TokenType}.");
+            }
+
+            var part = new FunctionResponsePart();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                if (reader.ValueTextEquals("inlineData"u8))
+                {
+                    reader.Read();
+                    var blob = new FunctionResponseBlob();
+                    ReadMedia(ref reader, (name, r) =>
+                    {
+                        if (name == "mimeType") { blob.MimeType = r; }
+                        else if (name == "displayName") { blob.DisplayName = r; }
+                        else if (name == "data" && r is not null) { blob.Data = Convert.FromBase64String(r); }
+                    });
+                    part.InlineData = blob;
+                }
+                else if (reader.ValueTextEquals("fileData"u8))
+                {
+                    reader.Read();
+                    var file = new FunctionResponseFileData();
+                    ReadMedia(ref reader, (name, r) =>
+                    {
+                        if (name == "mimeType") { file.MimeType = r; }
+                        else if (name == "displayName") { file.DisplayName = r; }
+                        else if (name == "fileUri") { file.FileUri = r; }
+                    });
+                    part.FileData = file;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            parts.Add(part);
+        }
+
+        return parts;
+    }
+
+    private static void ReadMedia(ref Utf8JsonReader reader, Action<string, string?> set)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected an object in a FunctionResponse part, got {reader.TokenType}.");
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            string name = reader.GetString() ?? string.Empty;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                set(name, reader.GetString());
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private static void WriteParts(Utf8JsonWriter writer, IList<FunctionResponsePart> parts)
+    {
+        writer.WriteStartArray("parts"u8);
+        foreach (FunctionResponsePart part in parts)
+        {
+            writer.WriteStartObject();
+            if (part?.InlineData is { } blob)
+            {
+                writer.WriteStartObject("inlineData"u8);
+                if (blob.MimeType is not null)
+                {
+                    writer.WriteString("mimeType"u8, blob.MimeType);
+                }
+
+                writer.WriteBase64String("data"u8, blob.Data.Span);
+                if (blob.DisplayName is not null)
+                {
+                    writer.WriteString("displayName"u8, blob.DisplayName);
+                }
+
+                writer.WriteEndObject();
+            }
+            else if (part?.FileData is { } file)
+            {
+                writer.WriteStartObject("fileData"u8);
+                if (file.MimeType is not null)
+                {
+                    writer.WriteString("mimeType"u8, file.MimeType);
+                }
+
+                if (file.FileUri is not null)
+                {
+                    writer.WriteString("fileUri"u8, file.FileUri);
+                }
+
+                if (file.DisplayName is not null)
+                {
+                    writer.WriteString("displayName"u8, file.DisplayName);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

@@ -39,7 +39,8 @@ public static class LiveToolArgs
             }
 
             args = default;
-            error = FunctionResponse.FromError(call.Id, call.Name, "args: expected a JSON object; got " + LiveToolArgumentError.Describe(value));
+            error = FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.ArgumentErrorOf(new LiveToolArgumentError("expected a JSON object; got " + LiveToolArgumentError.Describe(value)).InProperty("args")));
+            error.IsArgumentError = true;
             return false;
         }
 

@@ -25,6 +25,26 @@ public sealed class LiveToolArgumentError
     /// <summary>What was expected and what came.</summary>
     public string Message { get; }
 
+    /// <summary>
+    /// A short machine-readable code of what was wrong (<c>missing_parameter</c>, <c>wrong_type</c>, <c>not_one_of</c>,
+    /// <c>out_of_range</c>, <c>wrong_length</c>, <c>pattern_mismatch</c>, <c>empty_string</c>), sent as <c>reason_code</c>.
+    /// </summary>
+    public string ReasonCode { get; private set; } = "invalid_argument";
+
+    /// <summary>The values the argument may take, when they are few and known (an enum's names), sent as <c>valid_options</c>.</summary>
+    public IReadOnlyList<string>? ValidOptions { get; private set; }
+
+    /// <summary>What a corrected call should send, when it can be said (a range), sent as <c>retry_hint</c>.</summary>
+    public string? RetryHint { get; private set; }
+
+    private LiveToolArgumentError With(string reasonCode, IReadOnlyList<string>? validOptions = null, string? retryHint = null)
+    {
+        ReasonCode = reasonCode;
+        ValidOptions = validOptions;
+        RetryHint = retryHint;
+        return this;
+    }
+
     /// <summary>Where the bad value sits, for example <c>request.items[2].count</c>; empty at the top.</summary>
     public string Path => _path;
 
@@ -65,20 +85,20 @@ public sealed class LiveToolArgumentError
     /// <param name="name">The parameter's JSON name.</param>
     /// <returns>The error.</returns>
     public static LiveToolArgumentError MissingParameter(string name) =>
-        new LiveToolArgumentError("required parameter is missing").InProperty(name);
+        new LiveToolArgumentError("required parameter is missing").With("missing_parameter").InProperty(name);
 
     /// <summary>A required property of an object is missing.</summary>
     /// <param name="name">The property's JSON name.</param>
     /// <returns>The error.</returns>
     public static LiveToolArgumentError MissingProperty(string name) =>
-        new LiveToolArgumentError("required property is missing").InProperty(name);
+        new LiveToolArgumentError("required property is missing").With("missing_property").InProperty(name);
 
     /// <summary>The value has the wrong JSON kind or form.</summary>
     /// <param name="expected">What was expected, for example <c>a string</c>.</param>
     /// <param name="actual">What came.</param>
     /// <returns>The error.</returns>
     public static LiveToolArgumentError Expected(string expected, JsonElement actual) =>
-        new("expected " + expected + "; got " + Describe(actual));
+        new LiveToolArgumentError("expected " + expected + "; got " + Describe(actual)).With("wrong_type");
 
     /// <summary>A string is not one of the allowed values.</summary>
     /// <param name="allowed">The allowed values.</param>
@@ -97,7 +117,7 @@ public sealed class LiveToolArgumentError
             builder.Append(JsonSerializerQuote(allowed[i]));
         }
 
-        return new LiveToolArgumentError(builder.Append("; got ").Append(Describe(actual)).ToString());
+        return new LiveToolArgumentError(builder.Append("; got ").Append(Describe(actual)).ToString()).With("not_one_of", Array.AsReadOnly((string[])allowed.Clone()));
     }
 
     /// <summary>A number is outside its allowed range.</summary>
@@ -142,7 +162,7 @@ public sealed class LiveToolArgumentError
             range = "in range";
         }
 
-        return new LiveToolArgumentError("expected " + what + " " + range + "; got " + actual);
+        return new LiveToolArgumentError("expected " + what + " " + range + "; got " + actual).With("out_of_range", retryHint: "Send " + what + " " + range + ".");
 
         static string Lower(double bound, bool exclusive) => (exclusive ? "greater than " : "at least ") + Format(bound);
         static string Upper(double bound, bool exclusive) => (exclusive ? "less than " : "at most ") + Format(bound);
@@ -172,7 +192,8 @@ public sealed class LiveToolArgumentError
             range = "at most " + (maximum ?? 0).ToString(CultureInfo.InvariantCulture);
         }
 
-        return new LiveToolArgumentError(prefix + range + " " + unit + "; got " + length.ToString(CultureInfo.InvariantCulture) + " " + unit);
+        return new LiveToolArgumentError(prefix + range + " " + unit + "; got " + length.ToString(CultureInfo.InvariantCulture) + " " + unit)
+            .With("wrong_length", retryHint: "Send " + range + " " + unit + ".");
     }
 
     /// <summary>A string does not match its pattern.</summary>
@@ -180,13 +201,13 @@ public sealed class LiveToolArgumentError
     /// <param name="actual">The string.</param>
     /// <returns>The error.</returns>
     public static LiveToolArgumentError PatternMismatch(string pattern, string actual) =>
-        new("expected a string matching the pattern " + pattern + "; got " + Shorten(JsonSerializerQuote(actual)));
+        new LiveToolArgumentError("expected a string matching the pattern " + pattern + "; got " + Shorten(JsonSerializerQuote(actual))).With("pattern_mismatch");
 
     /// <summary>A required string is empty or white space.</summary>
     /// <param name="actual">The string.</param>
     /// <returns>The error.</returns>
     public static LiveToolArgumentError EmptyString(string? actual) =>
-        new("expected a non-empty string; got " + Shorten(JsonSerializerQuote(actual ?? string.Empty)));
+        new LiveToolArgumentError("expected a non-empty string; got " + Shorten(JsonSerializerQuote(actual ?? string.Empty))).With("empty_string");
 
     /// <summary>Shows a JSON value briefly, as an error message quotes it.</summary>
     /// <param name="value">The value.</param>

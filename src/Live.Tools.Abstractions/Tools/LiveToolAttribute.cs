@@ -34,4 +34,13 @@ public sealed class LiveToolAttribute : Attribute
 
     /// <summary>How long a call may run, in milliseconds, before it is cancelled and answered with a timeout error; 0 for the loop's default.</summary>
     public int TimeoutMilliseconds { get; set; }
+
+    /// <summary>
+    /// Whether each call waits for the tool loop's approval callback (<c>LiveToolOptions.ApproveAsync</c>) before the
+    /// method runs. A refusal, or no callback, answers the model with a <c>not_approved</c> error.
+    /// </summary>
+    public bool RequiresApproval { get; set; }
+
+    /// <summary>What happens to a call identical to one still running; see <see cref="LiveToolDuplicateCalls"/>.</summary>
+    public LiveToolDuplicateCalls DuplicateCalls { get; set; }
 }

@@ -30,6 +30,18 @@ public sealed class LiveToolInfo
     /// <summary>The scheduling of a non-blocking tool's responses.</summary>
     public FunctionResponseScheduling? Scheduling { get; }
 
+    /// <summary>
+    /// Whether a call waits for the approval callback (<c>LiveToolOptions.ApproveAsync</c>) before the tool runs; a
+    /// refusal answers the model with a <c>not_approved</c> error. Set by <c>[LiveTool(RequiresApproval = true)]</c>.
+    /// </summary>
+    public bool RequiresApproval { get; init; }
+
+    /// <summary>
+    /// What happens when the model calls this tool again with the same arguments while an identical call still runs:
+    /// run it again (the default) or answer it with the running call's result.
+    /// </summary>
+    public LiveToolDuplicateCalls DuplicateCalls { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

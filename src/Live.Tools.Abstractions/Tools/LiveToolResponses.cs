@@ -82,7 +82,7 @@ public static class LiveToolResponses
     /// <returns>The response.</returns>
     public static FunctionResponse ArgumentError(FunctionCall call, LiveToolArgumentError error)
     {
-        FunctionResponse response = FunctionResponse.FromError(call?.Id, call?.Name, error?.ToString() ?? "invalid arguments");
+        FunctionResponse response = FunctionResponse.FromError(call?.Id, call?.Name, ToolErrorText.ArgumentErrorOf(error));
         response.IsArgumentError = true;
         return response;
     }
@@ -92,7 +92,7 @@ public static class LiveToolResponses
     /// <param name="available">The names the set declares.</param>
     /// <returns>The response.</returns>
     public static FunctionResponse UnknownFunction(FunctionCall call, IEnumerable<string> available) =>
-        FunctionResponse.FromError(call?.Id, call?.Name, LiveToolSet.UnknownFunctionMessage(call?.Name, available));
+        FunctionResponse.FromError(call?.Id, call?.Name, ToolErrorText.UnknownFunctionError(call?.Name, available));
 
     /// <summary>
     /// The error response for an exception a tool threw: the message of a <see cref="LiveToolException"/>, otherwise
@@ -103,15 +103,78 @@ public static class LiveToolResponses
     /// <returns>The response.</returns>
     public static FunctionResponse FromException(FunctionCall call, Exception exception)
     {
-        FunctionResponse response = FunctionResponse.FromError(call?.Id, call?.Name, ToolErrorText.Failed(call?.Name, exception, includeDetails: false));
+        FunctionResponse response = FunctionResponse.FromError(call?.Id, call?.Name, ToolErrorText.FailedError(call?.Name, exception, includeDetails: false));
         response.ToolException = exception;
         return response;
     }
 
+    /// <summary>
+    /// Runs a streaming tool's sequence: every item but the last goes out as an interim response
+    /// (<c>{"output": item}</c>, <c>willContinue: true</c>) when the loop can send interim responses for this call; the
+    /// last item is the returned (final) response. Where interim responses are not possible only the last item is sent.
+    /// An empty sequence answers <c>{}</c>.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="call">The call answered.</param>
+    /// <param name="items">The tool's sequence.</param>
+    /// <param name="write">Writes one item.</param>
+    /// <param name="cancellationToken">The call's token, passed to the enumerator.</param>
+    /// <returns>The final response.</returns>
+    public static async ValueTask<FunctionResponse> StreamAsync<T>(FunctionCall call, IAsyncEnumerable<T> items, Action<Utf8JsonWriter, T> write, CancellationToken cancellationToken)
+    {
+        if (items is null)
+        {
+            return Empty(call);
+        }
+
+        LiveToolCallScope? scope = LiveToolCallScope.For(call);
+        IAsyncEnumerator<T> enumerator = items.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+            {
+                return Empty(call);
+            }
+
+            T current = enumerator.Current;
+            while (await enumerator.MoveNextAsync().ConfigureAwait(false))
+            {
+                if (scope is { CanSendInterim: true })
+                {
+                    FunctionResponse interim = Output(call, current, write);
+                    if (!interim.IsError)
+                    {
+                        await scope.SendInterimAsync(interim, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                current = enumerator.Current;
+            }
+
+            return Output(call, current, write);
+        }
+        finally
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Like <see cref="StreamAsync{T}(FunctionCall, IAsyncEnumerable{T}, Action{Utf8JsonWriter, T}, CancellationToken)"/>, items written with a <see cref="JsonTypeInfo{T}"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="call">The call answered.</param>
+    /// <param name="items">The tool's sequence.</param>
+    /// <param name="typeInfo">The metadata, or null when the context has none for <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">The call's token.</param>
+    /// <returns>The final response.</returns>
+    public static ValueTask<FunctionResponse> StreamAsync<T>(FunctionCall call, IAsyncEnumerable<T> items, JsonTypeInfo<T>? typeInfo, CancellationToken cancellationToken) =>
+        typeInfo is null
+            ? new ValueTask<FunctionResponse>(Unwritable(call, new InvalidOperationException($"The JSON context has no metadata for {typeof(T)}.")))
+            : StreamAsync(call, items, (writer, v) => JsonSerializer.Serialize(writer, v, typeInfo), cancellationToken);
+
     private static FunctionResponse Unwritable(FunctionCall? call, Exception exception)
     {
         FunctionResponse response = FunctionResponse.FromError(
-            call?.Id, call?.Name, ToolErrorText.Unwritable(call?.Name));
+            call?.Id, call?.Name, new LiveToolError(LiveToolError.StatusFailed, ToolErrorText.Unwritable(call?.Name), retryable: false) { ReasonCode = "unwritable_result" });
         response.ToolException = exception;
         return response;
     }

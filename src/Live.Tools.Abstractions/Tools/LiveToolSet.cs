@@ -101,7 +101,7 @@ public static class LiveToolSet
             }
 
             return new ValueTask<FunctionResponse>(
-                FunctionResponse.FromError(call.Id, call.Name, UnknownFunctionMessage(call.Name, _owners.Keys)));
+                FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.UnknownFunctionError(call.Name, _owners.Keys)));
         }
     }
 }

@@ -46,7 +46,19 @@ internal sealed partial class Emitter
                 ? "global::System.TimeSpan.FromMilliseconds(" + tool.TimeoutMilliseconds.ToString(CultureInfo.InvariantCulture) + ")"
                 : "null";
             string scheduling = tool.Scheduling is null ? "null" : "global::Live." + nameof(FunctionResponseScheduling) + "." + tool.Scheduling.Value.ToString();
-            w.Line("new global::Live.Tools.LiveToolInfo(__LiveDeclarations[" + i.ToString(CultureInfo.InvariantCulture) + "], " + timeout + ", " + scheduling + "),");
+            string info = "new global::Live.Tools.LiveToolInfo(__LiveDeclarations[" + i.ToString(CultureInfo.InvariantCulture) + "], " + timeout + ", " + scheduling + ")";
+            var initializers = new List<string>();
+            if (tool.RequiresApproval)
+            {
+                initializers.Add("RequiresApproval = true");
+            }
+
+            if (tool.ShareInFlight)
+            {
+                initializers.Add("DuplicateCalls = global::Live.Tools.LiveToolDuplicateCalls.ShareInFlight");
+            }
+
+            w.Line(info + (initializers.Count == 0 ? string.Empty : " { " + string.Join(", ", initializers) + " }") + ",");
         }
 
         w.Close(";");

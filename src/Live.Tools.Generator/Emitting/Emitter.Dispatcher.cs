@@ -154,7 +154,8 @@ internal sealed partial class Emitter
 
         string target = tool.IsStatic || _set.Type.IsStatic ? _set.Type.FullTypeName : "this";
         string invocation = target + "." + tool.MethodName + "(" + string.Join(", ", arguments) + ")";
-        if (isAsync)
+        bool streaming = tool.Return.Awaitable == AwaitableKind.AsyncEnumerable;
+        if (isAsync && !streaming)
         {
             invocation = "await " + invocation + ".ConfigureAwait(false)";
         }
@@ -169,15 +170,19 @@ internal sealed partial class Emitter
         else
         {
             w.Line("var __result = " + invocation + ";");
+
+            // A streaming tool: every item but the last is an interim response (willContinue) where the loop can send one.
+            string output = streaming ? "await " + ResponsesType + ".StreamAsync(__call, __result, " : ResponsesType + ".Output(__call, __result, ";
+            string end = streaming ? ", __cancellationToken).ConfigureAwait(false)" : ")";
             if (result.JsonContextTypeName is not null)
             {
                 string typeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + result.TypeName + ">";
-                w.Line(ret(ResponsesType + ".Output(__call, __result, (" + typeInfo + "?)" + result.JsonContextTypeName + ".Default.GetTypeInfo(typeof(" + result.TypeName + ")))"));
+                w.Line(ret(output + "(" + typeInfo + "?)" + result.JsonContextTypeName + ".Default.GetTypeInfo(typeof(" + result.TypeName + "))" + end));
             }
             else
             {
                 ValueSpec value = result.Value!;
-                w.Line(ret(ResponsesType + ".Output(__call, __result, __LiveWriteResult" + index.ToString(CultureInfo.InvariantCulture) + ")"));
+                w.Line(ret(output + "__LiveWriteResult" + index.ToString(CultureInfo.InvariantCulture) + end));
                 _pending.Enqueue(new HelperRequest(HelperKind.ResultWriter, value, "__LiveWriteResult" + index.ToString(CultureInfo.InvariantCulture)));
             }
         }

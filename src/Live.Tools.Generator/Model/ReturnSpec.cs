@@ -17,4 +17,7 @@ internal enum AwaitableKind
     None,
     Task,
     ValueTask,
+
+    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c>: a streaming tool, dispatched through <c>LiveToolResponses.StreamAsync</c>.</summary>
+    AsyncEnumerable,
 }

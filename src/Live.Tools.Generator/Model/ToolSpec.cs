@@ -11,6 +11,8 @@ namespace Live.Tools.Generator.Model;
 /// <param name="Parameters">The parameters, in order.</param>
 /// <param name="ParametersSchema">The schema sent as <c>parameters</c>, or null when there are no JSON parameters.</param>
 /// <param name="Return">The result.</param>
+/// <param name="RequiresApproval">Whether calls wait for the tool loop's approval callback (<c>[LiveTool(RequiresApproval = true)]</c>).</param>
+/// <param name="ShareInFlight">Whether identical calls in flight share one run (<c>DuplicateCalls = ShareInFlight</c>).</param>
 internal sealed record ToolSpec(
     string Name,
     string MethodName,
@@ -21,4 +23,6 @@ internal sealed record ToolSpec(
     int TimeoutMilliseconds,
     EquatableArray<ParameterSpec> Parameters,
     SchemaSpec? ParametersSchema,
-    ReturnSpec Return);
+    ReturnSpec Return,
+    bool RequiresApproval = false,
+    bool ShareInFlight = false);

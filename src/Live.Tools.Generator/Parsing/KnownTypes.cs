@@ -18,6 +18,7 @@ internal sealed class KnownTypes
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        IAsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
         DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
         DateOnly = compilation.GetTypeByMetadataName("System.DateOnly");
         TimeOnly = compilation.GetTypeByMetadataName("System.TimeOnly");
@@ -68,6 +69,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? TaskOfT { get; }
 
     public INamedTypeSymbol? ValueTask { get; }
+
+    public INamedTypeSymbol? IAsyncEnumerableOfT { get; }
 
     public INamedTypeSymbol? ValueTaskOfT { get; }
 

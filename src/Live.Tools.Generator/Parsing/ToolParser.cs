@@ -157,10 +157,18 @@ internal static class ToolParser
         Behavior? behavior = null;
         FunctionResponseScheduling? scheduling = null;
         int timeout = 0;
+        bool requiresApproval = false;
+        bool shareInFlight = false;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
             switch (argument.Key)
             {
+                case "RequiresApproval" when argument.Value.Value is bool approval:
+                    requiresApproval = approval;
+                    break;
+                case "DuplicateCalls" when argument.Value.Value is int duplicates:
+                    shareInFlight = duplicates == 1;
+                    break;
                 case "Behavior" when argument.Value.Value is int b && (Behavior)b != Behavior.Unspecified:
                     behavior = (Behavior)b;
                     break;
@@ -178,12 +186,17 @@ internal static class ToolParser
             SyntaxFacts.GetKeywordKind(method.Name) != SyntaxKind.None ? "@" + method.Name : method.Name,
             method.IsStatic,
             methodDescription,
-            behavior,
+
+            // The method's intent, stated: an unannotated tool is one the model waits for. Gemini 3.8 Live would run a
+            // declaration without behavior as NON_BLOCKING; the connect step leaves the field out where it is redundant.
+            behavior ?? Behavior.Blocking,
             scheduling,
             timeout,
             EquatableArray.From(parameters),
             properties.Count == 0 ? null : SchemaBuilder.Parameters(properties, required),
-            result);
+            result,
+            requiresApproval,
+            shareInFlight);
     }
 
     /// <summary>
@@ -394,6 +407,11 @@ internal static class ToolParser
             awaitable = AwaitableKind.ValueTask;
             resultType = ((INamedTypeSymbol)returnType).TypeArguments[0];
         }
+        else if (KnownTypes.IsGeneric(returnType, known.IAsyncEnumerableOfT))
+        {
+            awaitable = AwaitableKind.AsyncEnumerable;
+            resultType = ((INamedTypeSymbol)returnType).TypeArguments[0];
+        }
 
         if (resultType is null)
         {
@@ -429,11 +447,6 @@ internal static class ToolParser
         if (resultType is INamedTypeSymbol { IsTupleType: true })
         {
             return "a tuple's element names do not reach its JSON; return a record with named properties";
-        }
-
-        if (resultType is INamedTypeSymbol named && named.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IAsyncEnumerable<T>")
-        {
-            return "a tool answers once; collect the items (for example into a List<T>) and return them";
         }
 
         return "list the type in a JsonSerializerContext named by [LiveToolJsonContext] on the tool type (its names are then that context's, e.g. set PropertyNamingPolicy = SnakeCaseLower to match the other tools)";

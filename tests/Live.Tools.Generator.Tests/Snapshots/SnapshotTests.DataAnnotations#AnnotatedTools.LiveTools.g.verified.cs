@@ -84,6 +84,7 @@ partial class AnnotatedTools : global::Live.Tools.ILiveToolSet
                 },
                 Required = new global::System.Collections.Generic.List<string> { "query", "limit", "threshold", "tags", "pages", "slug", "filter" },
             },
+            Behavior = global::Live.Behavior.Blocking,
         },
     };
 

@@ -121,6 +121,7 @@ namespace Shop
                     },
                     Required = new global::System.Collections.Generic.List<string> { "order" },
                 },
+                Behavior = global::Live.Behavior.Blocking,
             },
         };
 

@@ -27,6 +27,7 @@ partial class Outer
                     },
                     Required = new global::System.Collections.Generic.List<string> { "name" },
                 },
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
@@ -44,6 +45,7 @@ partial class Outer
                     },
                     Required = new global::System.Collections.Generic.List<string> { "value" },
                 },
+                Behavior = global::Live.Behavior.Blocking,
             },
         };
 

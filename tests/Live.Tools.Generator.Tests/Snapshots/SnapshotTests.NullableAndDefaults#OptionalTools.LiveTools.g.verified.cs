@@ -79,6 +79,7 @@ partial class OptionalTools : global::Live.Tools.ILiveToolSet
                     },
                 },
             },
+            Behavior = global::Live.Behavior.Blocking,
         },
     };
 

@@ -31,11 +31,13 @@ namespace Legacy
                     },
                     Required = new global::System.Collections.Generic.List<string> { "value", "unit" },
                 },
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
                 Name = "units",
                 Description = "Lists the units.",
+                Behavior = global::Live.Behavior.Blocking,
             },
         };
 

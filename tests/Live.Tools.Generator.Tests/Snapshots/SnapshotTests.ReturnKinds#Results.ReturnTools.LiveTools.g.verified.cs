@@ -13,26 +13,32 @@ namespace Results
             new global::Live.FunctionDeclaration
             {
                 Name = "do_void",
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
                 Name = "do_task",
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
                 Name = "do_value_task",
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
                 Name = "get_int",
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
                 Name = "get_task",
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
                 Name = "get_value_task",
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
@@ -50,6 +56,7 @@ namespace Results
                     },
                     Required = new global::System.Collections.Generic.List<string> { "value" },
                 },
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
@@ -66,10 +73,12 @@ namespace Results
                     },
                     Required = new global::System.Collections.Generic.List<string> { "value" },
                 },
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {
                 Name = "get_from_context",
+                Behavior = global::Live.Behavior.Blocking,
             },
         };
 

@@ -32,6 +32,7 @@ namespace MyApp.Math
                     },
                     Required = new global::System.Collections.Generic.List<string> { "a", "b" },
                 },
+                Behavior = global::Live.Behavior.Blocking,
             },
             new global::Live.FunctionDeclaration
             {

@@ -33,6 +33,7 @@ namespace MyApp
                     },
                     Required = new global::System.Collections.Generic.List<string> { "location" },
                 },
+                Behavior = global::Live.Behavior.Blocking,
             },
         };
 
