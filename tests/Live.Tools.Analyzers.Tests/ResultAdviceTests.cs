@@ -84,6 +84,9 @@ public class ResultAdviceTests
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error));
-        return await compilation.WithAnalyzers(Verify.Analyzers()).GetAnalyzerDiagnosticsAsync();
+        ImmutableArray<Diagnostic> all = await compilation.WithAnalyzers(Verify.Analyzers()).GetAnalyzerDiagnosticsAsync();
+
+        // The examples carry no XML docs on purpose: the description hints (LIVE012/LIVE013) are not what these tests check.
+        return all.Where(static d => d.Id is not ("LIVE012" or "LIVE013")).ToImmutableArray();
     }
 }

@@ -143,15 +143,25 @@ internal sealed class WebSocketTransport : ILiveTransport
         cancellationToken.ThrowIfCancellationRequested();
 
         // Cancelling a send while its frame is being written aborts the socket (a half-written frame cannot be taken back):
-        // the reason is recorded before the abort, so whoever sees the loss first (the receive loop, usually) says why.
-        using CancellationTokenRegistration onCancel = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(
-                static state => ((WebSocketTransport)state!).MarkLost("a send was cancelled while its frame was being written, which aborted the WebSocket", null),
-                this)
-            : default;
+        // the reason is recorded before the abort, so whoever sees the loss first (the receive loop, usually) says why. A
+        // send the socket completed at once (the usual case) is never exposed to that: the token is watched only while a
+        // write is really pending, so cancelling a caller's token just after its frame went out leaves the connection alone.
         try
         {
-            await _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+            ValueTask pending = _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            if (pending.IsCompleted)
+            {
+                pending.GetAwaiter().GetResult();
+            }
+            else
+            {
+                using CancellationTokenRegistration onCancel = cancellationToken.CanBeCanceled
+                    ? cancellationToken.UnsafeRegister(
+                        static state => ((WebSocketTransport)state!).MarkLost("a send was cancelled while its frame was being written, which aborted the WebSocket", null),
+                        this)
+                    : default;
+                await pending.ConfigureAwait(false);
+            }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
