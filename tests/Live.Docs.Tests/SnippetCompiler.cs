@@ -84,7 +84,13 @@ internal static class SnippetCompiler
             s_references,
             new CSharpCompilationOptions(
                 isProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable));
+                nullableContextOptions: NullableContextOptions.Enable,
+                // The .NET SDK's default <NoWarn>1701;1702</NoWarn>: a library built against 8.0 packages, run on 10.0.
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+                {
+                    ["CS1701"] = ReportDiagnostic.Suppress,
+                    ["CS1702"] = ReportDiagnostic.Suppress,
+                }));
 
         Assembly generatorAssembly = typeof(LiveToolGenerator).Assembly;
         ISourceGenerator[] generators = [.. generatorAssembly.GetTypes()

@@ -19,7 +19,7 @@ internal static class SnippetRunner
     /// <summary>What the emulated model answers when no weather question is asked.</summary>
     public const string SmallTalk = "I am fine, thank you.";
 
-    private static readonly string[] s_variables = ["GOOGLE_GEMINI_BASE_URL", "GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GENAI_USE_VERTEXAI"];
+    private static readonly string[] s_variables = ["GOOGLE_GEMINI_BASE_URL", "GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GENAI_USE_VERTEXAI", "ASPNETCORE_URLS"];
 
     public static async Task<string> RunAsync(byte[] image, TimeSpan timeout)
     {
@@ -36,6 +36,8 @@ internal static class SnippetRunner
             Environment.SetEnvironmentVariable("GEMINI_API_KEY", ApiKey);
             Environment.SetEnvironmentVariable("GOOGLE_API_KEY", null);
             Environment.SetEnvironmentVariable("GOOGLE_GENAI_USE_VERTEXAI", null);
+            // A snippet's ASP.NET Core app listens on a free loopback port, never on the default localhost:5000.
+            Environment.SetEnvironmentVariable("ASPNETCORE_URLS", "http://127.0.0.1:0");
             Console.SetOut(TextWriter.Synchronized(output));
 
             Assembly assembly = context.LoadFromStream(new MemoryStream(image));
