@@ -24,9 +24,9 @@ public enum ToolCallStatus
     /// <summary>The call ran longer than its timeout and was cancelled; the model got a timeout error.</summary>
     TimedOut,
 
-    /// <summary>The tool needs approval and the approval callback refused it (or there is none); the model got a <c>not_approved</c> error.</summary>
-    NotApproved,
-
     /// <summary>The model cancelled the call or the loop ended; no response is sent.</summary>
     Cancelled,
+
+    /// <summary>The tool needs approval and the approval callback refused it (or there is none); the model got a <c>not_approved</c> error.</summary>
+    NotApproved,
 }
