@@ -67,7 +67,8 @@ public class HostileToolCallTests
     [MemberData(nameof(Modes))]
     public async Task A_duplicated_id_followed_by_its_cancellation_is_never_answered(bool respondImmediately)
     {
-        var tools = new EchoTools { Hold = true };
+        // The repeated id runs once (a call delivered twice runs once and is answered once): two distinct calls start.
+        var tools = new EchoTools { Hold = true, ExpectedStarts = 2 };
         await using var server = new RawLiveServer(async peer =>
         {
             await peer.CompleteSetupAsync();
@@ -123,6 +124,8 @@ public class HostileToolCallTests
 
         public bool Hold { get; init; }
 
+        public int ExpectedStarts { get; init; } = 3;
+
         public TaskCompletionSource AllStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<FunctionDeclaration> FunctionDeclarations { get; } = [new() { Name = "echo", Description = "A test function." }];
@@ -137,7 +140,7 @@ public class HostileToolCallTests
 
         public async ValueTask<FunctionResponse> InvokeAsync(FunctionCall call, CancellationToken cancellationToken)
         {
-            if (Interlocked.Increment(ref _started) == 3)
+            if (Interlocked.Increment(ref _started) == ExpectedStarts)
             {
                 AllStarted.TrySetResult();
             }
