@@ -101,6 +101,11 @@ internal sealed partial class Emitter
             onError(ErrorType + ".PatternMismatch(" + Literal(pattern) + ", " + local + "!)");
             w.Close();
         }
+
+        if (constraints.HasStringRules && value.Kind == ValueKind.String)
+        {
+            EmitStringRuleChecks(w, constraints, local, source, onError);
+        }
     }
 
     private string Regex(string pattern)
@@ -135,8 +140,14 @@ internal sealed partial class Emitter
         w.Open("private static bool " + name + "(" + JsonElementType + " __element, out " + value.TypeName + " __result, " + NotNullWhenFalse + "out " + ErrorType + "? __error)");
         switch (value.Kind)
         {
+            case ValueKind.Enum when value.IsFlags:
+                EmitFlagsReader(w, value);
+                break;
             case ValueKind.Enum:
                 EmitEnumReader(w, value, name);
+                break;
+            case ValueKind.Bytes:
+                EmitBytesReader(w, value);
                 break;
             case ValueKind.Collection:
                 EmitCollectionReader(w, value);
