@@ -43,10 +43,10 @@ public sealed class TrimSuppressionTests : IDisposable
             .Distinct()
             .ToArray();
 
-        // Lines 10-12 hold the tool's parameters: no warning. Line 16 (a plain method) and line 21 (a property) keep theirs.
+        // Lines 10-12 hold the tool's parameters: no warning. Line 17 (a plain method) and line 22 (a property) keep theirs.
         Assert.True(warnings.Length == 2, "Expected two IL2026 warnings:\n" + output);
-        Assert.Contains(warnings, static w => w.Contains("Tools.cs(16,", StringComparison.Ordinal) && w.Contains("MinLengthAttribute", StringComparison.Ordinal));
-        Assert.Contains(warnings, static w => w.Contains("Tools.cs(21,", StringComparison.Ordinal) && w.Contains("MaxLengthAttribute", StringComparison.Ordinal));
+        Assert.Contains(warnings, static w => w.Contains("Tools.cs(17,", StringComparison.Ordinal) && w.Contains("MinLengthAttribute", StringComparison.Ordinal));
+        Assert.Contains(warnings, static w => w.Contains("Tools.cs(22,", StringComparison.Ordinal) && w.Contains("MaxLengthAttribute", StringComparison.Ordinal));
     }
 
     private void WriteProject()
