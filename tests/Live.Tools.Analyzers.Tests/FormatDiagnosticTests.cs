@@ -64,7 +64,7 @@ public class FormatDiagnosticTests
         Verify.Diagnostic("LIVE019").WithLocation(0).WithArguments("EmailAddress", "id", "A", "it checks strings only, and this value is a number; take a string, or drop the attribute"),
         Verify.Diagnostic("LIVE019").WithLocation(1).WithArguments("Range", "when", "B", "on a string only numeric bounds are checked; take the typed value (for example a DateOnly parameter) and check it in the method"),
         Verify.Diagnostic("LIVE019").WithLocation(2).WithArguments("AllowedValues", "level", "C", "only strings are checked, and this value is a number; use an enum for a closed set of values, or check it in the method"),
-        Verify.Diagnostic("LIVE019").WithLocation(3).WithArguments("MinLength", "count", "D", "only the length of strings and arrays is checked, and this value is a number"),
+        Verify.Diagnostic("LIVE019").WithLocation(3).WithArguments("MinLength", "count", "D", "only the length of strings, arrays and bytes is checked, and this value is a number"),
         Verify.Diagnostic("LIVE019").WithLocation(4).WithArguments("Range", "day", "E", "only numbers, and strings holding numbers, are checked; check the value in the method"),
         Verify.Diagnostic("LIVE019").WithLocation(5).WithArguments("EmailAddress", "filter.Owner", "F", "it checks strings only, and this value is a number; take a string, or drop the attribute"),
         Verify.Diagnostic("LIVE019").WithLocation(6).WithArguments("Url", "link", "G", "it checks strings only, and this value is a System.Uri; take a string, or drop the attribute"));
@@ -81,7 +81,7 @@ public class FormatDiagnosticTests
         {
             [LiveTool] public int A([EmailAddress] string mail, [Url] string link, [Phone] string phone, [Base64String] string blob) => 1;
             [LiveTool] public int B([Range(1, 10)] string amount, [Range(typeof(decimal), "0.5", "9.5")] string price, [Range(1, 3)] int level) => 1;
-            [LiveTool] public int C([AllowedValues("a", "b")] string pick, [DeniedValues("root")] string user, [MinLength(1)] int[] ids) => 1;
+            [LiveTool] public int C([AllowedValues("a", "b")] string pick, [DeniedValues("root")] string user, [MinLength(1)] int[] ids, [MaxLength(64)] byte[] hash) => 1;
             [LiveTool] public byte[] D(byte[] data, ReadOnlyMemory<byte> more, Memory<byte>? extra, Access access, Contact contact) => data;
         }
         """);

@@ -48,6 +48,8 @@ public partial class FormatTools
 
     [LiveTool] public static ReadOnlyMemory<byte> Repeat(byte value, int count) => Enumerable.Repeat(value, count).ToArray();
 
+    [LiveTool] public static int Limited([MaxLength(3)] byte[] data, [Length(1, 2)] ReadOnlyMemory<byte>? tag = null) => data.Length + (tag?.Length ?? 0);
+
     [LiveTool] public static int AccessValue(Access access) => (int)access;
 
     [LiveTool] public static Access Grant(int value) => (Access)value;

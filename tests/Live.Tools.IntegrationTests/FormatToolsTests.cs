@@ -54,6 +54,18 @@ public class FormatToolsTests
         Assert.Equal("\"AwIB\"", System.Text.Json.JsonSerializer.Serialize(new byte[] { 3, 2, 1 }, ByteJsonContext.Default.ByteArray));
     }
 
+    [Fact]
+    public async Task Length_annotations_on_bytes_count_the_decoded_bytes()
+    {
+        AssertJson("""{"type":"STRING","format":"byte","description":"At most 3 bytes."}""", TestJsonContext.ParameterSchema(_tools, "limited", "data"));
+        AssertJson("""{"type":"STRING","format":"byte","nullable":true,"description":"From 1 to 2 bytes."}""", TestJsonContext.ParameterSchema(_tools, "limited", "tag"));
+
+        // "AQID" is four base64 characters and three bytes.
+        await AssertResponseAsync(_tools, "limited", """{"data":"AQID","tag":"AQ=="}""", """{"output":4}""");
+        await AssertErrorAsync(_tools, "limited", """{"data":"AQIDBA=="}""", "data: expected at most 3 bytes (base64-decoded); got 4 bytes");
+        await AssertErrorAsync(_tools, "limited", """{"data":"AQ==","tag":""}""", "tag: expected 1 to 2 bytes (base64-decoded); got 0 bytes");
+    }
+
     [Theory]
     [InlineData("byte_count", """{"data":"not base64!"}""", "data: expected a base64 string; got \"not base64!\"")]
     [InlineData("byte_count", """{"data":[1,2,3]}""", "data: expected a base64 string; got an array")]

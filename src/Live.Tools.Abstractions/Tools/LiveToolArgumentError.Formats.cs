@@ -12,6 +12,22 @@ public sealed partial class LiveToolArgumentError
     public static LiveToolArgumentError InvalidFormat(string expected, string actual) =>
         new LiveToolArgumentError("expected " + expected + "; got " + Shorten(JsonSerializerQuote(actual ?? string.Empty))).With("invalid_format", retryHint: "Send " + expected + ".");
 
+    /// <summary>Bytes (sent as base64) have the wrong count for <c>[MinLength]</c>, <c>[MaxLength]</c> or <c>[Length]</c>.</summary>
+    /// <param name="count">The number of decoded bytes.</param>
+    /// <param name="minimum">The fewest allowed, or null.</param>
+    /// <param name="maximum">The most allowed, or null.</param>
+    /// <returns>The error, with the reason code <c>wrong_length</c>.</returns>
+    public static LiveToolArgumentError WrongByteCount(int count, long? minimum, long? maximum)
+    {
+        string range = minimum is { } min && maximum is { } max
+            ? (min == max ? Show(min) : Show(min) + " to " + Show(max))
+            : minimum is { } onlyMin ? "at least " + Show(onlyMin) : "at most " + Show(maximum ?? 0);
+        return new LiveToolArgumentError("expected " + range + " bytes (base64-decoded); got " + Show(count) + " bytes")
+            .With("wrong_length", retryHint: "Send " + range + " bytes, base64-encoded.");
+
+        static string Show(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A string is one of the values <c>[DeniedValues]</c> refuses.</summary>
     /// <param name="denied">The refused values.</param>
     /// <param name="actual">The string.</param>

@@ -74,6 +74,27 @@ internal sealed partial class Emitter
         w.Line("__writer.WriteEndArray();");
     }
 
+    /// <summary>The length annotations on bytes count the decoded bytes (as DataAnnotations counts an array's elements).</summary>
+    private void EmitByteCountCheck(SourceWriter w, ValueSpec value, ConstraintsSpec constraints, string local, Action<string> onError)
+    {
+        string count = "__bytes" + (_temp++).ToString(CultureInfo.InvariantCulture);
+        w.Line("int " + count + " = " + (value.IsValueType ? (value.IsNullable ? local + ".GetValueOrDefault()" : local) : local + "!") + ".Length;");
+        var conditions = new List<string>();
+        if (constraints.MinLength is { } min)
+        {
+            conditions.Add(count + " < " + min.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (constraints.MaxLength is { } max)
+        {
+            conditions.Add(count + " > " + max.ToString(CultureInfo.InvariantCulture));
+        }
+
+        w.Open("if (" + string.Join(" || ", conditions) + ")");
+        onError(ErrorType + ".WrongByteCount(" + count + ", minimum: " + Literals.NullableInt64(constraints.MinLength) + ", maximum: " + Literals.NullableInt64(constraints.MaxLength) + ")");
+        w.Close();
+    }
+
     private void EmitStringRuleChecks(SourceWriter w, ConstraintsSpec constraints, string local, string source, Action<string> onError)
     {
         string text = local + "!";

@@ -87,6 +87,11 @@ internal sealed partial class Emitter
             w.Close();
         }
 
+        if (constraints.HasLength && value.Kind == ValueKind.Bytes)
+        {
+            EmitByteCountCheck(w, value, constraints, local, onError);
+        }
+
         if (constraints.NonEmptyString && value.Kind == ValueKind.String)
         {
             w.Open("if (string.IsNullOrWhiteSpace(" + local + "))");

@@ -62,10 +62,10 @@ internal static partial class ParameterAttributes
             return;
         }
 
-        bool hasLength = value.Kind is ValueKind.String or ValueKind.Collection;
+        bool hasLength = value.Kind is ValueKind.String or ValueKind.Collection or ValueKind.Bytes;
         if ((KnownTypes.Is(type, known.MinLengthAttribute) || KnownTypes.Is(type, known.MaxLengthAttribute) || KnownTypes.Is(type, known.LengthAttribute)) && !hasLength)
         {
-            unenforced?.Add(new Unenforced(ShortName(type!), "only the length of strings and arrays is checked, and this value is " + Noun(value)));
+            unenforced?.Add(new Unenforced(ShortName(type!), "only the length of strings, arrays and bytes is checked, and this value is " + Noun(value)));
         }
         else if ((KnownTypes.Is(type, known.StringLengthAttribute) || KnownTypes.Is(type, known.RegularExpressionAttribute)) && !isString)
         {

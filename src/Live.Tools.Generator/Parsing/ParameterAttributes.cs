@@ -47,7 +47,7 @@ internal static partial class ParameterAttributes
         string? pattern = null;
         bool nonEmpty = false;
         bool isNumber = IsNumber(value.Kind);
-        bool hasLength = value.Kind is ValueKind.String or ValueKind.Collection;
+        bool hasLength = value.Kind is ValueKind.String or ValueKind.Collection or ValueKind.Bytes;
 
         foreach (ISymbol symbol in symbols)
         {

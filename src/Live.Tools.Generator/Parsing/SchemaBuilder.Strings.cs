@@ -55,6 +55,17 @@ internal static partial class SchemaBuilder
         }
     }
 
+    /// <summary>The byte limits of <c>[MinLength]</c>/<c>[MaxLength]</c>/<c>[Length]</c> on bytes, as a sentence: <c>At most 1024 bytes</c>.</summary>
+    private static string ByteCount(ConstraintsSpec constraints)
+    {
+        string Show(long count) => count.ToString(CultureInfo.InvariantCulture);
+        return constraints.MinLength is { } min && constraints.MaxLength is { } max
+            ? (min == max ? Show(min) : "From " + Show(min) + " to " + Show(max)) + " bytes"
+            : constraints.MinLength is { } onlyMin
+                ? "At least " + Show(onlyMin) + " bytes"
+                : "At most " + Show(constraints.MaxLength ?? 0) + " bytes";
+    }
+
     private static string Bounds(ConstraintsSpec constraints)
     {
         string Show(double bound) => bound.ToString("R", CultureInfo.InvariantCulture);

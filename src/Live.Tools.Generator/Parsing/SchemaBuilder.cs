@@ -141,6 +141,11 @@ internal static partial class SchemaBuilder
                 minLength = constraints.MinLength;
                 maxLength = constraints.MaxLength;
             }
+            else if (value.Kind == ValueKind.Bytes)
+            {
+                // minLength/maxLength would count base64 characters; the limit is on the decoded bytes.
+                description = ParameterAttributes.Append(description, ByteCount(constraints) + ".");
+            }
         }
 
         // [Range] on a string bounds the number it holds, which the description states; minimum/maximum are for numbers.
