@@ -45,6 +45,23 @@ public class FormatDiagnosticTests
         """);
 
     [Fact]
+    public Task LIVE002_a_private_JsonInclude_field_cannot_be_reached_by_generated_code() => Verify.AnalyzerAsync("""
+        public sealed class Holder
+        {
+            [JsonInclude] private string _secret = "";
+            public string Shown => _secret;
+        }
+        public partial class Tools
+        {
+            [LiveTool] public int A({|#0:Holder|} holder) => 1;
+            [LiveTool] public int B({|#1:Holder|} first, {|#2:Holder|} second) => 1;
+        }
+        """,
+        Verify.Diagnostic("LIVE002").WithLocation(0).WithArguments("holder", "A", "holder._secret: string (a [JsonInclude] field must be public (or internal in this assembly) for the generated code to reach it)"),
+        Verify.Diagnostic("LIVE002").WithLocation(1).WithArguments("first", "B", "first._secret: string (a [JsonInclude] field must be public (or internal in this assembly) for the generated code to reach it)"),
+        Verify.Diagnostic("LIVE002").WithLocation(2).WithArguments("second", "B", "second._secret: string (a [JsonInclude] field must be public (or internal in this assembly) for the generated code to reach it)"));
+
+    [Fact]
     public Task LIVE019_annotations_the_dispatcher_cannot_check_where_they_stand() => Verify.AnalyzerAsync(Annotations + """
         public sealed class Filter
         {

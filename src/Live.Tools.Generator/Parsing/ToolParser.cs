@@ -118,6 +118,7 @@ internal static partial class ToolParser
 
             jsonNames.Add(jsonName, parameter.Name);
 
+            mapper.Reset(); // each parameter's failure names its own path, not an earlier parameter's
             ValueSpec? value = mapper.Map(parameter.Type, input: true, parameter.Name);
             if (value is null)
             {

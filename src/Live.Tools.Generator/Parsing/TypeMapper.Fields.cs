@@ -26,8 +26,8 @@ internal sealed partial class TypeMapper
         _unchecked.Clear();
     }
 
-    /// <summary>The public properties, then the <c>[JsonInclude]</c> fields; records ignored public fields.</summary>
-    private List<ISymbol> Members(INamedTypeSymbol type, string path)
+    /// <summary>The public properties, then the <c>[JsonInclude]</c> fields; records ignored public fields. Null (and <see cref="Failure"/> set) for an unreachable included field.</summary>
+    private List<ISymbol>? Members(INamedTypeSymbol type, string path)
     {
         var members = new List<ISymbol>(Properties(type));
         for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
@@ -57,7 +57,7 @@ internal sealed partial class TypeMapper
                 if (!IsAccessible(field))
                 {
                     Fail(path + "." + field.Name, field.Type, "a [JsonInclude] field must be public (or internal in this assembly) for the generated code to reach it");
-                    return members;
+                    return null;
                 }
 
                 if (members.Exists(m => m.Name == field.Name))

@@ -321,8 +321,8 @@ internal sealed partial class TypeMapper
         bool typeDocRead = false;
         var properties = new List<PropertySpec>();
         var byName = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        List<ISymbol> all = Members(type, path);
-        if (Failure is not null)
+        List<ISymbol>? all = Members(type, path);
+        if (all is null)
         {
             return null;
         }
@@ -387,8 +387,8 @@ internal sealed partial class TypeMapper
     private ObjectSpec? OutputObject(INamedTypeSymbol type, string name, string path)
     {
         var properties = new List<PropertySpec>();
-        List<ISymbol> members = Members(type, path);
-        if (Failure is not null)
+        List<ISymbol>? members = Members(type, path);
+        if (members is null)
         {
             return null;
         }
