@@ -21,7 +21,9 @@ public class DriftTests
         foreach (ValueKind kind in Enum.GetValues<ValueKind>())
         {
             string? name = Emitter.SimpleReader(kind);
-            if (kind is ValueKind.Enum or ValueKind.Collection or ValueKind.Dictionary or ValueKind.Object)
+
+            // These are read by a helper the generated file defines (bytes: a base64 string, through JsonElement.TryGetBytesFromBase64).
+            if (kind is ValueKind.Enum or ValueKind.Collection or ValueKind.Dictionary or ValueKind.Object or ValueKind.Bytes)
             {
                 Assert.Null(name);
                 continue;

@@ -10,7 +10,7 @@ namespace Live.Tools;
 /// and the range of the C# type, and on failure says what was expected and what came. Not meant to be called by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class LiveToolArgs
+public static partial class LiveToolArgs
 {
     private static readonly JsonElement s_emptyObject = CreateEmptyObject();
 

@@ -10,7 +10,7 @@ namespace Live.Tools;
 /// what came. Generated dispatchers build it on the failure path only and send <see cref="ToString"/> as the error.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class LiveToolArgumentError
+public sealed partial class LiveToolArgumentError
 {
     private const int MaxShownLength = 80;
     private string _path = string.Empty;
@@ -27,7 +27,7 @@ public sealed class LiveToolArgumentError
 
     /// <summary>
     /// A short machine-readable code of what was wrong (<c>missing_parameter</c>, <c>wrong_type</c>, <c>not_one_of</c>,
-    /// <c>out_of_range</c>, <c>wrong_length</c>, <c>pattern_mismatch</c>, <c>empty_string</c>), sent as <c>reason_code</c>.
+    /// <c>out_of_range</c>, <c>wrong_length</c>, <c>pattern_mismatch</c>, <c>empty_string</c>, <c>invalid_format</c>, <c>denied_value</c>), sent as <c>reason_code</c>.
     /// </summary>
     public string ReasonCode { get; private set; } = "invalid_argument";
 

@@ -97,6 +97,16 @@ internal static class DiagnosticDescriptors
         "TimeoutMilliseconds is negative",
         "Tool method '{0}' sets TimeoutMilliseconds to {1}, which is ignored so the loop's default timeout applies; use 0 for the default or a positive number of milliseconds");
 
+    public static readonly DiagnosticDescriptor IgnoredPublicField = Warning(
+        DiagnosticIds.IgnoredPublicField,
+        "A public field of a [LiveTool] parameter or result is ignored",
+        "'{0}' of tool method '{1}' is a public field, which System.Text.Json and the generated code ignore: it is not in the schema and is never read or written; mark it [JsonInclude] or make it a property");
+
+    public static readonly DiagnosticDescriptor UnenforcedAnnotation = Warning(
+        DiagnosticIds.UnenforcedAnnotation,
+        "A DataAnnotations attribute on a [LiveTool] parameter is not enforced",
+        "[{0}] on '{1}' of tool method '{2}' is not enforced: {3}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

@@ -23,4 +23,6 @@ internal static class DiagnosticIds
     public const string FileLocalType = "LIVE015";
     public const string SchedulingWithoutNonBlocking = "LIVE016";
     public const string NegativeTimeout = "LIVE017";
+    public const string IgnoredPublicField = "LIVE018";
+    public const string UnenforcedAnnotation = "LIVE019";
 }

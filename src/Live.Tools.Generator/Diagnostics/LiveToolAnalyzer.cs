@@ -32,7 +32,9 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DuplicateParameterName,
         DiagnosticDescriptors.FileLocalType,
         DiagnosticDescriptors.SchedulingWithoutNonBlocking,
-        DiagnosticDescriptors.NegativeTimeout);
+        DiagnosticDescriptors.NegativeTimeout,
+        DiagnosticDescriptors.IgnoredPublicField,
+        DiagnosticDescriptors.UnenforcedAnnotation);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

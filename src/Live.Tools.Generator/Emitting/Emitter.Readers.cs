@@ -87,6 +87,11 @@ internal sealed partial class Emitter
             w.Close();
         }
 
+        if (constraints.HasLength && value.Kind == ValueKind.Bytes)
+        {
+            EmitByteCountCheck(w, value, constraints, local, onError);
+        }
+
         if (constraints.NonEmptyString && value.Kind == ValueKind.String)
         {
             w.Open("if (string.IsNullOrWhiteSpace(" + local + "))");
@@ -100,6 +105,11 @@ internal sealed partial class Emitter
             w.Open("if (!" + ArgsType + ".MatchesEntirely(" + field + ", " + local + "!))");
             onError(ErrorType + ".PatternMismatch(" + Literal(pattern) + ", " + local + "!)");
             w.Close();
+        }
+
+        if (constraints.HasStringRules && value.Kind == ValueKind.String)
+        {
+            EmitStringRuleChecks(w, constraints, local, source, onError);
         }
     }
 
@@ -135,8 +145,14 @@ internal sealed partial class Emitter
         w.Open("private static bool " + name + "(" + JsonElementType + " __element, out " + value.TypeName + " __result, " + NotNullWhenFalse + "out " + ErrorType + "? __error)");
         switch (value.Kind)
         {
+            case ValueKind.Enum when value.IsFlags:
+                EmitFlagsReader(w, value);
+                break;
             case ValueKind.Enum:
                 EmitEnumReader(w, value, name);
+                break;
+            case ValueKind.Bytes:
+                EmitBytesReader(w, value);
                 break;
             case ValueKind.Collection:
                 EmitCollectionReader(w, value);

@@ -36,6 +36,12 @@ internal sealed partial class Emitter
 
         switch (value.Kind)
         {
+            case ValueKind.Enum when value.IsFlags:
+                EmitFlagsWriter(w, value);
+                break;
+            case ValueKind.Bytes:
+                w.Line("__writer.WriteBase64StringValue(__value);");
+                break;
             case ValueKind.Enum:
                 w.Open("switch (__value)");
                 var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -130,6 +136,7 @@ internal sealed partial class Emitter
             ValueKind.TimeSpan => WritersType + ".WriteTimeSpan(__writer, " + expression + ");",
             ValueKind.Uri => WritersType + ".WriteUri(__writer, " + expression + ");",
             ValueKind.JsonElement => WritersType + ".WriteJsonElement(__writer, " + expression + ");",
+            ValueKind.Bytes when value.IsValueType => "__writer.WriteBase64StringValue(" + expression + ".Span);",
             _ => null,
         };
 

@@ -9,6 +9,9 @@ namespace Live.Tools.Generator.Model;
 /// <param name="MaxLength">The most characters or items.</param>
 /// <param name="Pattern">The regular expression a string must match entirely.</param>
 /// <param name="NonEmptyString">Whether a string must not be empty or white space (<c>[Required]</c>).</param>
+/// <param name="Rules">The form a string must have (<c>[EmailAddress]</c>, <c>[Url]</c>, <c>[Phone]</c>, <c>[Base64String]</c>, <c>[Range]</c> on a string).</param>
+/// <param name="AllowedValues">The only strings accepted (<c>[AllowedValues]</c>), or empty.</param>
+/// <param name="DeniedValues">The strings refused (<c>[DeniedValues]</c>), or empty.</param>
 internal sealed record ConstraintsSpec(
     double? Minimum,
     double? Maximum,
@@ -17,9 +20,14 @@ internal sealed record ConstraintsSpec(
     long? MinLength,
     long? MaxLength,
     string? Pattern,
-    bool NonEmptyString)
+    bool NonEmptyString,
+    StringRules Rules = StringRules.None,
+    EquatableArray<string> AllowedValues = default,
+    EquatableArray<string> DeniedValues = default)
 {
     public static ConstraintsSpec None { get; } = new(null, null, false, false, null, null, null, false);
+
+    public bool HasStringRules => Rules != StringRules.None || !AllowedValues.IsEmpty || !DeniedValues.IsEmpty;
 
     public bool HasRange => Minimum is not null || Maximum is not null;
 

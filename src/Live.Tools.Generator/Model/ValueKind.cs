@@ -31,4 +31,7 @@ internal enum ValueKind
     Collection,
     Dictionary,
     Object,
+
+    /// <summary><c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>, <c>Memory&lt;byte&gt;</c>: a base64 string, as System.Text.Json writes them.</summary>
+    Bytes,
 }

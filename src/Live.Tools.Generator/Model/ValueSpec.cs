@@ -10,6 +10,7 @@ namespace Live.Tools.Generator.Model;
 /// <param name="EnumMembers">The members of an enum.</param>
 /// <param name="EnumUnderlyingType">The underlying type of an enum (<c>int</c>, <c>long</c>…).</param>
 /// <param name="Object">The shape of an object.</param>
+/// <param name="IsFlags">Whether an enum is <c>[Flags]</c>: read and written as an array of names.</param>
 internal sealed record ValueSpec(
     ValueKind Kind,
     string TypeName,
@@ -19,7 +20,8 @@ internal sealed record ValueSpec(
     ValueSpec? Element,
     EquatableArray<EnumMemberSpec> EnumMembers,
     string? EnumUnderlyingType,
-    ObjectSpec? Object)
+    ObjectSpec? Object,
+    bool IsFlags = false)
 {
     /// <summary>The type as written in C#, with <c>?</c> when nullable.</summary>
     public string NullableTypeName => IsNullable ? TypeName + "?" : TypeName;

@@ -52,6 +52,16 @@ internal sealed class KnownTypes
         JsonConverterAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
         JsonSerializableAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializableAttribute");
         OptionalAttribute = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.OptionalAttribute");
+        ReadOnlyMemory = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
+        Memory = compilation.GetTypeByMetadataName("System.Memory`1");
+        FlagsAttribute = compilation.GetTypeByMetadataName("System.FlagsAttribute");
+        JsonIncludeAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIncludeAttribute");
+        EmailAddressAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.EmailAddressAttribute");
+        UrlAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.UrlAttribute");
+        PhoneAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.PhoneAttribute");
+        AllowedValuesAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.AllowedValuesAttribute");
+        DeniedValuesAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.DeniedValuesAttribute");
+        Base64StringAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Base64StringAttribute");
     }
 
     public Compilation Compilation { get; }
@@ -140,6 +150,26 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? JsonSerializableAttribute { get; }
 
     public INamedTypeSymbol? OptionalAttribute { get; }
+
+    public INamedTypeSymbol? ReadOnlyMemory { get; }
+
+    public INamedTypeSymbol? Memory { get; }
+
+    public INamedTypeSymbol? FlagsAttribute { get; }
+
+    public INamedTypeSymbol? JsonIncludeAttribute { get; }
+
+    public INamedTypeSymbol? EmailAddressAttribute { get; }
+
+    public INamedTypeSymbol? UrlAttribute { get; }
+
+    public INamedTypeSymbol? PhoneAttribute { get; }
+
+    public INamedTypeSymbol? AllowedValuesAttribute { get; }
+
+    public INamedTypeSymbol? DeniedValuesAttribute { get; }
+
+    public INamedTypeSymbol? Base64StringAttribute { get; }
 
     public static KnownTypes Create(Compilation compilation) => new(compilation);
 

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 namespace Live.Tools.Generator.Parsing;
 
 /// <summary>Reads descriptions, DataAnnotations and default values of parameters and properties.</summary>
-internal static class ParameterAttributes
+internal static partial class ParameterAttributes
 {
     public static string? Description(KnownTypes known, ISymbol symbol, CancellationToken cancellationToken)
     {
@@ -31,8 +31,15 @@ internal static class ParameterAttributes
         return DocComments.Summary(DocComments.Get(symbol, cancellationToken));
     }
 
-    public static ConstraintsSpec Constraints(KnownTypes known, ValueSpec value, IEnumerable<ISymbol> symbols, out bool required)
+    public static ConstraintsSpec Constraints(KnownTypes known, ValueSpec value, IEnumerable<ISymbol> symbols, out bool required) =>
+        Constraints(known, value, symbols, out required, unenforced: null);
+
+    /// <summary>As above; each annotation the dispatcher cannot check is added to <paramref name="unenforced"/> with the reason.</summary>
+    public static ConstraintsSpec Constraints(KnownTypes known, ValueSpec value, IEnumerable<ISymbol> symbols, out bool required, List<Unenforced>? unenforced)
     {
+        StringRules rules = StringRules.None;
+        var allowed = new List<string>();
+        var denied = new List<string>();
         required = false;
         double? minimum = null, maximum = null;
         bool minimumExclusive = false, maximumExclusive = false;
@@ -40,14 +47,31 @@ internal static class ParameterAttributes
         string? pattern = null;
         bool nonEmpty = false;
         bool isNumber = IsNumber(value.Kind);
-        bool hasLength = value.Kind is ValueKind.String or ValueKind.Collection;
+        bool hasLength = value.Kind is ValueKind.String or ValueKind.Collection or ValueKind.Bytes;
 
         foreach (ISymbol symbol in symbols)
         {
             foreach (AttributeData attribute in symbol.GetAttributes())
             {
                 INamedTypeSymbol? type = attribute.AttributeClass;
-                if (KnownTypes.Is(type, known.RangeAttribute) && isNumber && attribute.ConstructorArguments.Length >= 2)
+                if (KnownTypes.Is(type, known.RangeAttribute) && !isNumber && attribute.ConstructorArguments.Length >= 2)
+                {
+                    if (value.Kind == ValueKind.String && NumericOperand(attribute))
+                    {
+                        rules |= StringRules.NumberInRange;
+                        minimum = Number(attribute.ConstructorArguments[attribute.ConstructorArguments.Length - 2]);
+                        maximum = Number(attribute.ConstructorArguments[attribute.ConstructorArguments.Length - 1]);
+                        minimumExclusive = Named(attribute, "MinimumIsExclusive") is true;
+                        maximumExclusive = Named(attribute, "MaximumIsExclusive") is true;
+                    }
+                    else
+                    {
+                        unenforced?.Add(new Unenforced("Range", value.Kind == ValueKind.String
+                            ? "on a string only numeric bounds are checked; take the typed value (for example a DateOnly parameter) and check it in the method"
+                            : "only numbers, and strings holding numbers, are checked; check the value in the method"));
+                    }
+                }
+                else if (KnownTypes.Is(type, known.RangeAttribute) && isNumber && attribute.ConstructorArguments.Length >= 2)
                 {
                     minimum = Number(attribute.ConstructorArguments[attribute.ConstructorArguments.Length - 2]);
                     maximum = Number(attribute.ConstructorArguments[attribute.ConstructorArguments.Length - 1]);
@@ -85,10 +109,14 @@ internal static class ParameterAttributes
                     required = true;
                     nonEmpty = value.Kind == ValueKind.String && Named(attribute, "AllowEmptyStrings") is not true;
                 }
+                else
+                {
+                    StringRule(known, attribute, value, ref rules, allowed, denied, unenforced);
+                }
             }
         }
 
-        return new ConstraintsSpec(minimum, maximum, minimumExclusive, maximumExclusive, minLength, maxLength, pattern, nonEmpty);
+        return new ConstraintsSpec(minimum, maximum, minimumExclusive, maximumExclusive, minLength, maxLength, pattern, nonEmpty, rules, EquatableArray.From(allowed), EquatableArray.From(denied));
     }
 
     /// <summary>The default of an optional parameter: its explicit constant, or the type's default.</summary>

@@ -4,7 +4,7 @@ using Live.Tools.Generator.Model;
 namespace Live.Tools.Generator.Parsing;
 
 /// <summary>Turns a <see cref="ValueSpec"/> (with its description and DataAnnotations) into a Gemini schema.</summary>
-internal static class SchemaBuilder
+internal static partial class SchemaBuilder
 {
     public const string TimeSpanNote = "Format: [-][d.]hh:mm:ss[.fffffff] (for example 01:30:00 or 2.00:00:00).";
     public const string AnyNote = "Any JSON value.";
@@ -76,6 +76,15 @@ internal static class SchemaBuilder
                 type = null;
                 description = ParameterAttributes.Append(description, AnyNote);
                 break;
+            case ValueKind.Enum when value.IsFlags:
+                // System.Text.Json writes "read, write"; an array of names is the form a schema can list and a model can fill.
+                type = SchemaType.Array;
+                items = Build(value with { IsFlags = false, IsNullable = false }, null, ConstraintsSpec.None);
+                break;
+            case ValueKind.Bytes:
+                type = SchemaType.String;
+                format = "byte";
+                break;
             case ValueKind.Enum:
                 type = SchemaType.String;
                 var names = new List<string>();
@@ -115,6 +124,11 @@ internal static class SchemaBuilder
                 break;
         }
 
+        if (value.Kind == ValueKind.String && constraints.HasStringRules)
+        {
+            StringRuleSchema(constraints, ref format, ref description, ref enumValues);
+        }
+
         if (constraints.HasLength)
         {
             if (value.Kind == ValueKind.Collection)
@@ -127,8 +141,15 @@ internal static class SchemaBuilder
                 minLength = constraints.MinLength;
                 maxLength = constraints.MaxLength;
             }
+            else if (value.Kind == ValueKind.Bytes)
+            {
+                // minLength/maxLength would count base64 characters; the limit is on the decoded bytes.
+                description = ParameterAttributes.Append(description, ByteCount(constraints) + ".");
+            }
         }
 
+        // [Range] on a string bounds the number it holds, which the description states; minimum/maximum are for numbers.
+        bool numberBounds = value.Kind != ValueKind.String;
         return new SchemaSpec(
             type,
             format,
@@ -139,8 +160,8 @@ internal static class SchemaBuilder
             properties,
             required,
             ordering,
-            constraints.Minimum,
-            constraints.Maximum,
+            numberBounds ? constraints.Minimum : null,
+            numberBounds ? constraints.Maximum : null,
             minItems,
             maxItems,
             minLength,
@@ -170,6 +191,8 @@ internal static class SchemaBuilder
 
     private static string Noun(ValueSpec value) => value.Kind switch
     {
+        ValueKind.Enum when value.IsFlags => "an array",
+        ValueKind.Bytes => "a string",
         ValueKind.String or ValueKind.Char or ValueKind.Enum or ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.DateOnly
             or ValueKind.TimeOnly or ValueKind.TimeSpan or ValueKind.Guid or ValueKind.Uri => "a string",
         ValueKind.Boolean => "a boolean",

@@ -13,7 +13,7 @@ namespace Live.Tools.Generator.Parsing;
 /// The single validator and model builder of a <c>[LiveTool]</c> method, shared by the generator (which skips a tool
 /// with problems) and the analyzer (which reports them). Add new checks here so the two never disagree.
 /// </summary>
-internal static class ToolParser
+internal static partial class ToolParser
 {
     /// <summary>Parses one method; returns its spec (null when it has problems) and adds its problems.</summary>
     public static ToolSpec? ParseMethod(IMethodSymbol method, AttributeData attribute, KnownTypes known, List<Problem> problems, CancellationToken cancellationToken)
@@ -118,6 +118,7 @@ internal static class ToolParser
 
             jsonNames.Add(jsonName, parameter.Name);
 
+            mapper.Reset(); // each parameter's failure names its own path, not an earlier parameter's
             ValueSpec? value = mapper.Map(parameter.Type, input: true, parameter.Name);
             if (value is null)
             {
@@ -131,7 +132,14 @@ internal static class ToolParser
                 continue;
             }
 
-            ConstraintsSpec constraints = ParameterAttributes.Constraints(known, value, new ISymbol[] { parameter }, out bool requiredAttribute);
+            if (mapper.IgnoredFields.Count > 0 || mapper.UnenforcedAnnotations.Count > 0)
+            {
+                ReportMappingNotes(mapper, method, TypeLocation(parameter, cancellationToken), problems);
+            }
+
+            var unenforced = new List<Unenforced>();
+            ConstraintsSpec constraints = ParameterAttributes.Constraints(known, value, new ISymbol[] { parameter }, out bool requiredAttribute, unenforced);
+            ReportUnenforced(unenforced, parameter.Name, method, parameterLocation, problems);
             bool isRequired = requiredAttribute || (!value.IsNullable && !parameter.IsOptional);
             DefaultValueSpec defaultValue = isRequired ? DefaultValueSpec.None : parameter.IsOptional ? ParameterAttributes.Default(parameter, value) : DefaultValueSpec.TypeDefault;
             string? description = ParameterAttributes.Description(known, parameter, cancellationToken);
@@ -426,14 +434,22 @@ internal static class ToolParser
 
         mapper.Reset();
         ValueSpec? value = mapper.Map(resultType, input: false, "result");
-        if (value is null)
+        Location? location = null;
+        if (value is null || mapper.IgnoredFields.Count > 0 || mapper.UnenforcedAnnotations.Count > 0)
         {
-            Location? location = method.Locations.FirstOrDefault();
+            location = method.Locations.FirstOrDefault();
             if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
             {
                 location = declaration.ReturnType.GetLocation();
             }
+        }
 
+        if (value is not null)
+        {
+            ReportMappingNotes(mapper, method, location, problems);
+        }
+        else
+        {
             problems.Add(new Problem(DiagnosticDescriptors.UnwritableReturnType, location, new object?[] { method.Name, mapper.Failure + "; " + ResultAdvice(resultType) }));
             return null;
         }

@@ -13,7 +13,7 @@ namespace Live.Tools.Generator.Parsing;
 /// Maps C# types to <see cref="ValueSpec"/> trees: the table of docs/generator.md. A type that cannot be mapped sets
 /// <see cref="Failure"/> to its path and the reason (for example <c>request.Attachments[].Content: System.IO.Stream is not supported</c>).
 /// </summary>
-internal sealed class TypeMapper
+internal sealed partial class TypeMapper
 {
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -36,11 +36,19 @@ internal sealed class TypeMapper
     /// <summary>The first JSON name that breaks Gemini's parameter-name rule, with its path.</summary>
     public string? InvalidName { get; private set; }
 
+    /// <summary>
+    /// The public fields without <c>[JsonInclude]</c> met while mapping, as <c>path.Field</c>: System.Text.Json ignores
+    /// them, and so does the generated code (they are left out of the schema and never read or written).
+    /// </summary>
+    public List<string> IgnoredFields { get; } = new();
+
     /// <summary>Forgets the last failure, before mapping another root (the result after the parameters).</summary>
     public void Reset()
     {
         Failure = null;
         InvalidName = null;
+        IgnoredFields.Clear();
+        UnenforcedAnnotations.Clear();
     }
 
     public static string Display(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
@@ -75,6 +83,8 @@ internal sealed class TypeMapper
                 return Fail(path, type, "a generic type parameter has no schema");
             case IDynamicTypeSymbol:
                 return Fail(path, type, "dynamic has no schema");
+            case IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }:
+                return Bytes(name, nullable, isValueType: false);
             case IArrayTypeSymbol array:
                 if (array.Rank != 1)
                 {
@@ -94,6 +104,11 @@ internal sealed class TypeMapper
             if (named.IsGenericType)
             {
                 ITypeSymbol first = named.TypeArguments[0];
+                if ((KnownTypes.IsGeneric(named, _known.ReadOnlyMemory) || KnownTypes.IsGeneric(named, _known.Memory)) && first.SpecialType == SpecialType.System_Byte)
+                {
+                    return Bytes(name, nullable, isValueType: true);
+                }
+
                 if (KnownTypes.IsGeneric(named, _known.List) || KnownTypes.IsGeneric(named, _known.IList) || KnownTypes.IsGeneric(named, _known.ICollection))
                 {
                     return Collection(first, CollectionKind.List, name, nullable, false, input, path);
@@ -195,6 +210,9 @@ internal sealed class TypeMapper
         return null;
     }
 
+    private static ValueSpec Bytes(string name, bool nullable, bool isValueType) =>
+        new(ValueKind.Bytes, name, nullable, isValueType, CollectionKind.None, null, EquatableArray<EnumMemberSpec>.Empty, null, null);
+
     private ValueSpec? Collection(ITypeSymbol element, CollectionKind collection, string name, bool nullable, bool isValueType, bool input, string path)
     {
         ValueSpec? item = Map(element, input, path + "[]");
@@ -221,7 +239,8 @@ internal sealed class TypeMapper
         }
 
         string underlying = type.EnumUnderlyingType?.ToDisplayString() ?? "int";
-        return new ValueSpec(ValueKind.Enum, name, nullable, true, CollectionKind.None, null, EquatableArray.From(members), underlying, null);
+        bool flags = _known.Find(type, _known.FlagsAttribute) is not null;
+        return new ValueSpec(ValueKind.Enum, name, nullable, true, CollectionKind.None, null, EquatableArray.From(members), underlying, null, flags);
     }
 
     private ValueSpec? Object(INamedTypeSymbol type, string name, bool nullable, bool input, string path)
@@ -302,12 +321,16 @@ internal sealed class TypeMapper
         bool typeDocRead = false;
         var properties = new List<PropertySpec>();
         var byName = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        List<IPropertySymbol> all = Properties(type);
+        List<ISymbol>? all = Members(type, path);
+        if (all is null)
+        {
+            return null;
+        }
 
         for (int i = 0; i < constructor.Parameters.Length; i++)
         {
             IParameterSymbol parameter = constructor.Parameters[i];
-            IPropertySymbol? property = all.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            ISymbol? property = all.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
             string memberName = property?.Name ?? parameter.Name;
             string jsonName = JsonName(property, memberName);
             CheckName(jsonName, path);
@@ -317,7 +340,8 @@ internal sealed class TypeMapper
                 return null;
             }
 
-            ConstraintsSpec constraints = ParameterAttributes.Constraints(_known, value, property is null ? new ISymbol[] { parameter } : new ISymbol[] { parameter, property }, out bool requiredAttribute);
+            ConstraintsSpec constraints = ParameterAttributes.Constraints(_known, value, property is null ? new ISymbol[] { parameter } : new ISymbol[] { parameter, property }, out bool requiredAttribute, _unchecked);
+            Record(path + "." + memberName);
             bool required = requiredAttribute || (!value.IsNullable && !parameter.IsOptional);
             DefaultValueSpec defaultValue = parameter.IsOptional ? ParameterAttributes.Default(parameter, value) : value.IsNullable ? DefaultValueSpec.TypeDefault : DefaultValueSpec.None;
             string? description = ParameterAttributes.Description(_known, parameter, _cancellationToken)
@@ -333,24 +357,26 @@ internal sealed class TypeMapper
             byName.Add(memberName);
         }
 
-        foreach (IPropertySymbol property in all)
+        foreach (ISymbol property in all)
         {
-            if (byName.Contains(property.Name) || property.SetMethod is null || !IsAccessible(property.SetMethod) || Ignored(property))
+            if (byName.Contains(property.Name) || !Settable(property) || Ignored(property))
             {
                 continue;
             }
 
             string jsonName = JsonName(property, property.Name);
             CheckName(jsonName, path);
-            ValueSpec? value = Map(property.Type, input: true, path + "." + property.Name);
+            ValueSpec? value = Map(MemberType(property), input: true, path + "." + property.Name);
             if (value is null)
             {
                 return null;
             }
 
-            ConstraintsSpec constraints = ParameterAttributes.Constraints(_known, value, new ISymbol[] { property }, out bool requiredAttribute);
-            bool required = property.IsRequired || requiredAttribute;
-            PropertyAssignment assignment = property.IsRequired || property.SetMethod.IsInitOnly ? PropertyAssignment.Initializer : PropertyAssignment.Setter;
+            ConstraintsSpec constraints = ParameterAttributes.Constraints(_known, value, new ISymbol[] { property }, out bool requiredAttribute, _unchecked);
+            Record(path + "." + property.Name);
+            bool isRequiredMember = property is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
+            bool required = isRequiredMember || requiredAttribute;
+            PropertyAssignment assignment = isRequiredMember || property is IPropertySymbol { SetMethod.IsInitOnly: true } ? PropertyAssignment.Initializer : PropertyAssignment.Setter;
             string? description = PropertyDescription(property, ref typeDoc, ref typeDocRead, type);
             properties.Add(new PropertySpec(property.Name, jsonName, value, assignment, ConstructorIndex: -1, required, DefaultValueSpec.None, constraints, description));
         }
@@ -361,14 +387,20 @@ internal sealed class TypeMapper
     private ObjectSpec? OutputObject(INamedTypeSymbol type, string name, string path)
     {
         var properties = new List<PropertySpec>();
-        foreach (IPropertySymbol property in Properties(type))
+        List<ISymbol>? members = Members(type, path);
+        if (members is null)
         {
-            if (property.GetMethod is null || !IsAccessible(property.GetMethod) || Ignored(property))
+            return null;
+        }
+
+        foreach (ISymbol property in members)
+        {
+            if ((property is IPropertySymbol { GetMethod: var getter } && (getter is null || !IsAccessible(getter))) || Ignored(property))
             {
                 continue;
             }
 
-            ValueSpec? value = Map(property.Type, input: false, path + "." + property.Name);
+            ValueSpec? value = Map(MemberType(property), input: false, path + "." + property.Name);
             if (value is null)
             {
                 return null;
@@ -461,7 +493,7 @@ internal sealed class TypeMapper
         return result;
     }
 
-    private string? PropertyDescription(IPropertySymbol property, ref XElement? typeDoc, ref bool typeDocRead, INamedTypeSymbol type)
+    private string? PropertyDescription(ISymbol property, ref XElement? typeDoc, ref bool typeDocRead, INamedTypeSymbol type)
     {
         string? description = ParameterAttributes.Description(_known, property, _cancellationToken);
         if (description is not null)
@@ -482,7 +514,7 @@ internal sealed class TypeMapper
         }
     }
 
-    private bool Ignored(IPropertySymbol property)
+    private bool Ignored(ISymbol property)
     {
         AttributeData? ignore = _known.Find(property, _known.JsonIgnoreAttribute);
         if (ignore is null)
@@ -501,7 +533,7 @@ internal sealed class TypeMapper
         return true;
     }
 
-    private string JsonName(IPropertySymbol? property, string memberName)
+    private string JsonName(ISymbol? property, string memberName)
     {
         if (property is not null
             && _known.Find(property, _known.JsonPropertyNameAttribute) is { } attribute
