@@ -23,4 +23,6 @@ internal static class DiagnosticIds
     public const string FileLocalType = "LIVE015";
     public const string SchedulingWithoutNonBlocking = "LIVE016";
     public const string NegativeTimeout = "LIVE017";
+    public const string UnbindableServiceParameter = "LIVE023";
+    public const string NoToolFactory = "LIVE024";
 }

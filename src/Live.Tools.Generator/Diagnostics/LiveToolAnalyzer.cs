@@ -32,7 +32,9 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DuplicateParameterName,
         DiagnosticDescriptors.FileLocalType,
         DiagnosticDescriptors.SchedulingWithoutNonBlocking,
-        DiagnosticDescriptors.NegativeTimeout);
+        DiagnosticDescriptors.NegativeTimeout,
+        DiagnosticDescriptors.UnbindableServiceParameter,
+        DiagnosticDescriptors.NoToolFactory);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -66,6 +68,12 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
             var typeProblems = new List<Problem>();
             ToolParser.ParseType(type, typeProblems, reason.Name, context.CancellationToken);
             problems.AddRange(typeProblems.Where(p => IsInside(p.Location, type)));
+        }
+
+        // The generated factory (ILiveToolFactory) needs a constructor it can choose: LIVE024 on a class it would be for.
+        if (!type.IsStatic && tools.Exists(static t => !t.Method.IsAbstract))
+        {
+            ConstructionParser.Parse(type, problems);
         }
 
         var names = new HashSet<string>(System.StringComparer.Ordinal);
