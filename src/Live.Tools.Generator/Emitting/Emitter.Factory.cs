@@ -57,8 +57,8 @@ internal sealed partial class Emitter
                 {
                     throw new global::System.ArgumentNullException(nameof(services));
                 }
-
             """);
+        w.Line();
         w.Indentation++;
         EquatableArray<ServiceSpec> parameters = type.Construction!.Parameters;
         if (parameters.Count == 0)
@@ -161,8 +161,8 @@ internal sealed partial class Emitter
                         {
                             throw new global::System.ArgumentNullException(nameof(builder));
                         }
-
             """);
+        w.Line();
         w.Indentation += 3;
         foreach (TypeSpec type in registered)
         {
