@@ -530,6 +530,19 @@ public class DiagnosticTests
                 [LiveTool] public static int F() => 1;
             }
 
+            public partial class {|#3:Required|}
+            {
+                public required string Name { get; init; }
+                [LiveTool] public int H() => 1;
+            }
+
+            public partial class SetsRequired
+            {
+                [System.Diagnostics.CodeAnalysis.SetsRequiredMembers] public SetsRequired() { Name = "x"; }
+                public required string Name { get; init; }
+                [LiveTool] public int I() => 1;
+            }
+
             public abstract partial class Abstract
             {
                 protected Abstract(int x) { }
@@ -539,7 +552,8 @@ public class DiagnosticTests
         """,
         Verify.Diagnostic("LIVE024").WithLocation(0).WithArguments("Two", "it has several public constructors and none is marked [ActivatorUtilitiesConstructor]"),
         Verify.Diagnostic("LIVE024").WithLocation(1).WithArguments("Hidden", "it has no public constructor"),
-        Verify.Diagnostic("LIVE024").WithLocation(2).WithArguments("ValueParameter", "its parameter 'retries' is of the value type 'int', and only services can be resolved"));
+        Verify.Diagnostic("LIVE024").WithLocation(2).WithArguments("ValueParameter", "its parameter 'retries' is of the value type 'int', and only services can be resolved"),
+        Verify.Diagnostic("LIVE024").WithLocation(3).WithArguments("Required", "it has required members and its constructor is not marked [SetsRequiredMembers]"));
 
     [Fact]
     public Task Every_problem_of_one_method_is_reported() => Verify.AnalyzerAsync("""

@@ -14,6 +14,7 @@ namespace Live.Tools.Generator.Parsing;
 internal static class ConstructionParser
 {
     private const string ActivatorUtilitiesConstructorName = "Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructorAttribute";
+    private const string SetsRequiredMembersName = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 
     /// <summary>
     /// How a tool type is created. A type the factory is not for (static, abstract, a struct) has none and no problem;
@@ -34,6 +35,13 @@ internal static class ConstructionParser
         }
 
         IMethodSymbol? constructor = Choose(type, out string? reason);
+        if (constructor is not null && HasRequiredMembers(type) && !constructor.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == SetsRequiredMembersName))
+        {
+            // 'new T(…)' would not compile without setting them, and the factory cannot know their values.
+            reason = "it has required members and its constructor is not marked [SetsRequiredMembers]";
+            constructor = null;
+        }
+
         var parameters = new List<ServiceSpec>();
         if (constructor is not null)
         {
@@ -57,6 +65,22 @@ internal static class ConstructionParser
         }
 
         return new ConstructionSpec(visible, HasFactory: true, EquatableArray.From(parameters));
+    }
+
+    private static bool HasRequiredMembers(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static IMethodSymbol? Choose(INamedTypeSymbol type, out string? reason)
