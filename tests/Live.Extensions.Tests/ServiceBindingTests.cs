@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Live.DependencyInjection;
+using Live.Extensions.AI;
 using Live.Tools;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Live.Extensions.Tests;
@@ -141,6 +143,18 @@ public class ServiceBindingTests
         string error = response.Response!["error"]!.GetValue<string>();
         Assert.Contains("no service provider", error, StringComparison.Ordinal);
         Assert.Contains("AddLiveTools", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task As_an_AIFunction_a_tool_binds_its_service_parameters_from_AIFunctionArguments_Services()
+    {
+        await using ServiceProvider provider = BuildGreetersOnly();
+        AIFunction greet = new ServiceTools().AsAIFunctions().Single(f => f.Name == "greet");
+
+        Assert.False(greet.JsonSchema.GetProperty("properties").TryGetProperty("greeter", out _));
+        object? result = await greet.InvokeAsync(new AIFunctionArguments(new Dictionary<string, object?> { ["name"] = "Cy" }) { Services = provider });
+
+        Assert.Equal("Hello, Cy. HELLO CY! no-state services", ((JsonElement)result!).GetString());
     }
 
     [Fact]
