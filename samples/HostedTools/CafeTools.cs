@@ -79,22 +79,21 @@ public partial class OrderTools
 public partial class CheckoutTools
 {
     private readonly PriceList _prices;
-    private readonly ReceiptPrinter _printer;
 
-    /// <summary>Built by the sample's factory (no constructor discovery) from the call's scope.</summary>
-    public CheckoutTools(PriceList prices, ReceiptPrinter printer)
+    /// <summary>Built by the generated factory (no reflection) from the call's scope.</summary>
+    public CheckoutTools(PriceList prices)
     {
         _prices = prices;
-        _printer = printer;
     }
 
     /// <summary>Prices some items, in euros.</summary>
     /// <param name="item">What, for example muffin.</param>
     /// <param name="quantity">How many.</param>
+    /// <param name="printer">The call's receipt printer, from its scope: not part of the schema the model sees.</param>
     [LiveTool]
-    public decimal Quote(string item, int quantity = 1)
+    public decimal Quote(string item, [FromServices] ReceiptPrinter printer, int quantity = 1)
     {
-        _printer.Print($"{quantity} {item}");
+        printer.Print($"{quantity} {item}");
         return (_prices.Find(item) ?? throw new LiveToolException($"The café does not sell {item}.")) * quantity;
     }
 }

@@ -1,6 +1,6 @@
-// A generic host whose [LiveTool] types come from dependency injection: OrderTools once per session (sharing the
-// session's scoped Basket), CheckoutTools once per call (its scope, and the ReceiptPrinter in it, disposed when the call
-// ends). The second conversation runs through Microsoft.Extensions.AI's IRealtimeClient, with the same tools as AIFunctions.
+// A generic host whose [LiveTool] types come from dependency injection, built by their generated factories (no
+// reflection): OrderTools once per session (sharing the session's scoped Basket), CheckoutTools once per call (its
+// scope, and the [FromServices] ReceiptPrinter its tool takes from it, disposed when the call ends). The second conversation runs through Microsoft.Extensions.AI's IRealtimeClient, with the same tools as AIFunctions.
 //
 //   dotnet run --project samples/HostedTools
 //
@@ -48,7 +48,7 @@ builder.Services
         }
     })
     .AddLiveTools<OrderTools>(LiveToolLifetime.PerSession)
-    .AddLiveTools(services => new CheckoutTools(services.GetRequiredService<PriceList>(), services.GetRequiredService<ReceiptPrinter>()), LiveToolLifetime.PerCall);
+    .AddLiveTools<CheckoutTools>(LiveToolLifetime.PerCall);
 
 using IHost host = builder.Build();
 await host.StartAsync();

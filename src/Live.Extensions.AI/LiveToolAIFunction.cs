@@ -47,7 +47,10 @@ internal sealed class LiveToolAIFunction : AIFunction
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         var call = new FunctionCall { Name = Name, Args = ArgumentWriter.ToJsonObject(arguments, _serializerOptions) };
-        FunctionResponse response = await ToolSet.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
+        // The caller's services (FunctionInvokingChatClient passes its own) bind [FromServices] parameters.
+        FunctionResponse response = arguments.Services is { } services
+            ? await ToolSet.InvokeWithServicesAsync(call, services, cancellationToken).ConfigureAwait(false)
+            : await ToolSet.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
         return ResultOf(response);
     }
 

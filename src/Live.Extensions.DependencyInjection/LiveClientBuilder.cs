@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Live.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,18 +16,20 @@ public sealed class LiveClientBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>
-    /// Registers a <c>[LiveTool]</c> type (any <see cref="ILiveToolSet"/>) whose instances the container builds, once per
-    /// session or once per call. The type is registered as scoped (unless it is already registered), so its
-    /// constructor takes any registered service.
+    /// Registers a <c>[LiveTool]</c> type whose instances are created once per session or once per call by its generated
+    /// factory (<see cref="ILiveToolFactory{TSelf}"/>: the type's only public constructor, or the one marked
+    /// <c>[ActivatorUtilitiesConstructor]</c>, each parameter resolved from the scope; no reflection). The type is
+    /// registered as scoped with that factory (unless it is already registered), so the scope disposes it.
     /// </summary>
     /// <typeparam name="T">The tool type.</typeparam>
     /// <param name="lifetime">One instance per session (default) or per call.</param>
     /// <returns>This builder.</returns>
-    public LiveClientBuilder AddLiveTools<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(LiveToolLifetime lifetime = LiveToolLifetime.PerSession)
-        where T : class, ILiveToolSet
+    /// <remarks>A type without a generated factory (diagnostic LIVE024) is registered with <see cref="AddLiveTools{T}(Func{IServiceProvider, T}, LiveToolLifetime)"/>.</remarks>
+    public LiveClientBuilder AddLiveTools<T>(LiveToolLifetime lifetime = LiveToolLifetime.PerSession)
+        where T : class, ILiveToolSet, ILiveToolFactory<T>
     {
-        Services.TryAddScoped<T>();
-        Services.AddSingleton(new LiveToolRegistration(typeof(T), lifetime, static services => services.GetRequiredService<T>()));
+        Services.TryAddScoped<T>(static services => T.CreateLiveTools(services));
+        Services.AddSingleton(new LiveToolRegistration(typeof(T), lifetime, static services => services.GetRequiredService<T>()) { Tools = T.LiveToolInfos });
         return this;
     }
 

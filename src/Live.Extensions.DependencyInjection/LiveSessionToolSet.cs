@@ -7,7 +7,9 @@ namespace Live.DependencyInjection;
 /// <summary>
 /// The tools of one Live session, built from the container: per-session tool types are resolved once from the
 /// session's scope (<see cref="Services"/>), per-call types from a new scope for each call, disposed when the call's
-/// response is made. Dispose it when the session ends: that disposes the session's scope.
+/// response is made. Dispose it when the session ends: that disposes the session's scope. A call's
+/// <c>[FromServices]</c> parameters (and <see cref="LiveToolContext.Services"/>) come from the same scope as its
+/// instance: the session's for a per-session type, the call's own for a per-call type.
 /// </summary>
 /// <remarks>
 /// Pass it to <c>RunWithToolsAsync</c>/<c>ReceiveWithToolsAsync</c> and its declarations to the setup
@@ -98,7 +100,8 @@ public sealed class LiveSessionToolSet : ILiveToolSet, IAsyncDisposable
 
         if (owner.Instance is { } instance)
         {
-            return await instance.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
+            // [FromServices] parameters of a per-session (or shared) set come from the session's scope.
+            return await instance.InvokeWithServicesAsync(call, _scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
         }
 
         AsyncServiceScope scope = _scopes.CreateAsyncScope();
@@ -115,7 +118,7 @@ public sealed class LiveSessionToolSet : ILiveToolSet, IAsyncDisposable
                 return LiveToolResponses.FromException(call, exception);
             }
 
-            return await tool.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
+            return await tool.InvokeWithServicesAsync(call, scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -21,13 +21,20 @@ internal sealed class LiveToolRegistration
 
     public Func<IServiceProvider, ILiveToolSet> Resolve { get; }
 
+    /// <summary>The tools, when known without an instance (a generated factory's <c>LiveToolInfos</c>).</summary>
+    public IReadOnlyList<LiveToolInfo>? Tools
+    {
+        get => _tools;
+        init => _tools = value;
+    }
+
     /// <summary>A shared set (a static class's set, AIFunctions): the same instance for every session.</summary>
     public ILiveToolSet? Singleton { get; init; }
 
     /// <summary>
-    /// The tools (declaration, timeout, behavior) of a per-call type. Generated declarations are static, but the
-    /// interface exposes them on an instance: the first time they are needed one instance is resolved in a scope that
-    /// is disposed right away.
+    /// The tools (declaration, timeout, behavior) of a per-call type: the generated factory's, or, for a type registered
+    /// with a factory of the user's, those of one instance resolved (the first time they are needed) in a scope that is
+    /// disposed right away.
     /// </summary>
     public async ValueTask<IReadOnlyList<LiveToolInfo>> GetToolsAsync(IServiceScopeFactory scopes)
     {

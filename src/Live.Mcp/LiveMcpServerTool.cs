@@ -38,7 +38,10 @@ internal sealed class LiveMcpServerTool : McpServerTool
     public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {
         var call = new FunctionCall { Name = ProtocolTool.Name, Args = ToJsonObject(request?.Params?.Arguments) };
-        FunctionResponse response = await _toolSet.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
+        // The request's services (the MCP server's scope) bind [FromServices] parameters.
+        FunctionResponse response = request?.Services is { } services
+            ? await _toolSet.InvokeWithServicesAsync(call, services, cancellationToken).ConfigureAwait(false)
+            : await _toolSet.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
         JsonElement? result = LiveToolAIFunction.ResultOf(response);
         string text = result is { ValueKind: JsonValueKind.String } s ? s.GetString()! : result?.GetRawText() ?? "null";
         if (response.IsError && result is { ValueKind: JsonValueKind.Object } error && error.TryGetProperty("error", out JsonElement message) && message.ValueKind == JsonValueKind.String)

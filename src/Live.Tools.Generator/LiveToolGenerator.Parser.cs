@@ -24,6 +24,6 @@ public sealed partial class LiveToolGenerator
         }
 
         ToolSpec? tool = ToolParser.ParseMethod(method, context.Attributes[0], known, problems, cancellationToken);
-        return tool is null ? null : new ToolMethodSpec(type, tool);
+        return tool is null ? null : new ToolMethodSpec(type with { Construction = ConstructionParser.Parse(method.ContainingType, problems: null) }, tool);
     }
 }

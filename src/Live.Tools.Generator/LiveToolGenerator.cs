@@ -46,6 +46,7 @@ public sealed partial class LiveToolGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ToolSets);
 
         context.RegisterSourceOutput(toolSets, static (spc, set) => spc.AddSource(set.Type.HintName, Emitter.Emit(set)));
+        RegisterConstruction(context, toolSets);
     }
 
     private static ImmutableArray<ToolSetSpec> Group(ImmutableArray<ToolMethodSpec> all)

@@ -14,4 +14,10 @@ public static class TrackingNames
 
     /// <summary>The methods grouped by containing type.</summary>
     public const string ToolSets = nameof(ToolSets);
+
+    /// <summary>The type of each tool set, for its factory and the assembly's registration.</summary>
+    public const string ToolTypes = nameof(ToolTypes);
+
+    /// <summary>Whether the compilation references Live.Extensions.DependencyInjection (the registration is emitted then).</summary>
+    public const string HasDependencyInjection = nameof(HasDependencyInjection);
 }

@@ -88,8 +88,7 @@ public class DependencyInjectionTests
     {
         var services = new ServiceCollection();
         services.AddLiveClient(o => o.ApiKey = "k").AddLiveTools<CallTools>(LiveToolLifetime.PerCall);
-        int failures = 0;
-        services.AddScoped(_ => failures++ == 0 ? new CallState(new Tracker()) : throw new InvalidOperationException("database down"));
+        services.AddScoped<CallState>(_ => throw new InvalidOperationException("database down"));
         await using ServiceProvider provider = services.BuildServiceProvider();
 
         await using LiveSessionToolSet tools = await provider.GetRequiredService<LiveToolProvider>().CreateSessionToolSetAsync();

@@ -410,6 +410,152 @@ public class DiagnosticTests
         Verify.Diagnostic("LIVE017").WithLocation(0).WithArguments("A", "-500"));
 
     [Fact]
+    public Task LIVE023_service_parameter_with_a_schema_attribute_or_a_value_type() => Verify.AnalyzerAsync(
+        """
+        public interface IClock { DateTime Now { get; } }
+        public partial class Tools
+        {
+            [LiveTool] public int A([FromServices, Description("The clock.")] IClock {|#0:clock|}) => 1;
+            [LiveTool] public int B([FromServices] int {|#1:count|}) => 1;
+            [LiveTool] public int C([FromServices] IClock clock, [FromServices] IClock? optional, IServiceProvider services, int n) => n;
+        }
+        """,
+        Verify.Diagnostic("LIVE023").WithLocation(0).WithArguments("clock", "A", "it also has [Description], which only describes an argument the model sends; a service is not in the schema, so remove it"),
+        Verify.Diagnostic("LIVE023").WithLocation(1).WithArguments("count", "B", "a service must be a class, interface or delegate type, and 'int' is not"));
+
+    [Fact]
+    public Task LIVE023_keyed_service_without_IKeyedServiceProvider_or_with_an_unsupported_key() => Verify.AnalyzerAsync(
+        """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            [AttributeUsage(AttributeTargets.Parameter)]
+            public sealed class FromKeyedServicesAttribute : Attribute
+            {
+                public FromKeyedServicesAttribute(object? key) { }
+            }
+        }
+
+        namespace App
+        {
+            using Microsoft.Extensions.DependencyInjection;
+
+            public interface IClock { DateTime Now { get; } }
+            public partial class Tools
+            {
+                [LiveTool] public int A([FromKeyedServices("utc")] IClock {|#0:clock|}) => 1;
+                [LiveTool] public int B([FromKeyedServices(1.5)] IClock {|#1:clock|}, [FromServices] IClock other) => 1;
+            }
+        }
+        """,
+        Verify.Diagnostic("LIVE023").WithLocation(0).WithArguments("clock", "A", "[FromKeyedServices] needs Microsoft.Extensions.DependencyInjection.IKeyedServiceProvider (Microsoft.Extensions.DependencyInjection.Abstractions 8.0 or later), which the project does not reference"),
+        Verify.Diagnostic("LIVE023").WithLocation(1).WithArguments("clock", "B", "[FromKeyedServices] needs Microsoft.Extensions.DependencyInjection.IKeyedServiceProvider (Microsoft.Extensions.DependencyInjection.Abstractions 8.0 or later), which the project does not reference"),
+        Verify.Diagnostic("LIVE023").WithLocation(1).WithArguments("clock", "B", "its [FromKeyedServices] key must be a string or int constant"));
+
+    [Fact]
+    public Task LIVE023_both_service_attributes() => Verify.AnalyzerAsync(
+        """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IKeyedServiceProvider : IServiceProvider { object? GetKeyedService(Type serviceType, object? serviceKey); }
+
+            [AttributeUsage(AttributeTargets.Parameter)]
+            public sealed class FromKeyedServicesAttribute : Attribute
+            {
+                public FromKeyedServicesAttribute(object? key) { }
+            }
+        }
+
+        namespace App
+        {
+            using Microsoft.Extensions.DependencyInjection;
+
+            public interface IClock { DateTime Now { get; } }
+            public partial class Tools
+            {
+                [LiveTool] public int A([FromServices, FromKeyedServices("utc")] IClock {|#0:clock|}) => 1;
+                [LiveTool] public int B([FromKeyedServices("utc")] IClock clock, [FromKeyedServices(2)] IClock second) => 1;
+            }
+        }
+        """,
+        Verify.Diagnostic("LIVE023").WithLocation(0).WithArguments("clock", "A", "it has both [FromServices] and [FromKeyedServices]; keep one"));
+
+    [Fact]
+    public Task LIVE024_no_constructor_the_generated_factory_can_call() => Verify.AnalyzerAsync(
+        """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            [AttributeUsage(AttributeTargets.Constructor)]
+            public sealed class ActivatorUtilitiesConstructorAttribute : Attribute { }
+        }
+
+        namespace App
+        {
+            using Microsoft.Extensions.DependencyInjection;
+
+            public interface IClock { DateTime Now { get; } }
+
+            public partial class {|#0:Two|}
+            {
+                public Two() { }
+                public Two(IClock clock) { }
+                [LiveTool] public int A() => 1;
+            }
+
+            public partial class {|#1:Hidden|}
+            {
+                private Hidden() { }
+                [LiveTool] public int B() => 1;
+            }
+
+            public partial class {|#2:ValueParameter|}
+            {
+                public ValueParameter(int retries) { }
+                [LiveTool] public int C() => 1;
+            }
+
+            public partial class Marked
+            {
+                public Marked() { }
+                [ActivatorUtilitiesConstructor] public Marked(IClock clock, IClock? optional = null, IServiceProvider? services = null) { }
+                [LiveTool] public int D() => 1;
+            }
+
+            public partial class Implicit
+            {
+                [LiveTool] public int E() => 1;
+            }
+
+            public static partial class Static
+            {
+                [LiveTool] public static int F() => 1;
+            }
+
+            public partial class {|#3:Required|}
+            {
+                public required string Name { get; init; }
+                [LiveTool] public int H() => 1;
+            }
+
+            public partial class SetsRequired
+            {
+                [System.Diagnostics.CodeAnalysis.SetsRequiredMembers] public SetsRequired() { Name = "x"; }
+                public required string Name { get; init; }
+                [LiveTool] public int I() => 1;
+            }
+
+            public abstract partial class Abstract
+            {
+                protected Abstract(int x) { }
+                [LiveTool] public int G() => 1;
+            }
+        }
+        """,
+        Verify.Diagnostic("LIVE024").WithLocation(0).WithArguments("Two", "it has several public constructors and none is marked [ActivatorUtilitiesConstructor]"),
+        Verify.Diagnostic("LIVE024").WithLocation(1).WithArguments("Hidden", "it has no public constructor"),
+        Verify.Diagnostic("LIVE024").WithLocation(2).WithArguments("ValueParameter", "its parameter 'retries' is of the value type 'int', and only services can be resolved"),
+        Verify.Diagnostic("LIVE024").WithLocation(3).WithArguments("Required", "it has required members and its constructor is not marked [SetsRequiredMembers]"));
+
+    [Fact]
     public Task Every_problem_of_one_method_is_reported() => Verify.AnalyzerAsync("""
         public partial class Tools
         {

@@ -40,6 +40,117 @@ public class SnapshotTests
         }
         """, nameof(SnapshotTests));
 
+    private const string DependencyInjectionStubs = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IKeyedServiceProvider : IServiceProvider
+            {
+                object? GetKeyedService(Type serviceType, object? serviceKey);
+            }
+
+            [AttributeUsage(AttributeTargets.Parameter)]
+            public sealed class FromKeyedServicesAttribute : Attribute
+            {
+                public FromKeyedServicesAttribute(object? key) { }
+            }
+
+            [AttributeUsage(AttributeTargets.Constructor)]
+            public sealed class ActivatorUtilitiesConstructorAttribute : Attribute { }
+        }
+
+        """;
+
+    [Fact]
+    public Task ServiceParameters() => VerifyAsync(Usings + DependencyInjectionStubs + """
+        namespace MyApp
+        {
+            using Microsoft.Extensions.DependencyInjection;
+
+            public interface IOrderStore { int Count(string customer); }
+
+            public sealed class AuditLog { }
+
+            public partial class OrderTools
+            {
+                private readonly AuditLog? _log;
+
+                public OrderTools() { }
+
+                [ActivatorUtilitiesConstructor]
+                public OrderTools(IOrderStore store, [FromKeyedServices("audit")] AuditLog? log, IServiceProvider services)
+                {
+                    _log = log;
+                }
+
+                /// <summary>Counts a customer's orders.</summary>
+                /// <param name="customer">The customer id.</param>
+                /// <param name="store">From the call's services.</param>
+                [LiveTool]
+                public int CountOrders(string customer, [FromServices] IOrderStore store, [FromKeyedServices("archive")] IOrderStore archive, [FromKeyedServices(2)] AuditLog? second, IServiceProvider services, CancellationToken cancellationToken)
+                    => store.Count(customer) + archive.Count(customer);
+
+                /// <summary>Whether an audit log is registered.</summary>
+                [LiveTool]
+                public bool HasLog([FromServices] AuditLog? log, IServiceProvider? services) => log is not null && _log is not null;
+            }
+        }
+        """, nameof(SnapshotTests));
+
+    [Fact]
+    public Task AssemblyRegistration() => VerifyAsync(Usings + """
+        namespace Live.DependencyInjection
+        {
+            public enum LiveToolLifetime { PerSession, PerCall }
+
+            public sealed class LiveClientBuilder
+            {
+                public LiveClientBuilder AddLiveTools<T>(LiveToolLifetime lifetime = LiveToolLifetime.PerSession)
+                    where T : class, ILiveToolSet, ILiveToolFactory<T> => this;
+
+                public LiveClientBuilder AddLiveToolSet(ILiveToolSet toolSet) => this;
+            }
+        }
+
+        namespace MyApp
+        {
+            /// <summary>Per-session tools.</summary>
+            public partial class Basket
+            {
+                /// <summary>Adds an item.</summary>
+                /// <param name="item">The item.</param>
+                [LiveTool] public int AddItem(string item) => 1;
+            }
+
+            /// <summary>Static tools.</summary>
+            internal static partial class Clock
+            {
+                /// <summary>The time.</summary>
+                [LiveTool] public static string Now() => "12:00";
+            }
+
+            public static partial class Outer
+            {
+                private partial class Hidden
+                {
+                    /// <summary>Hidden.</summary>
+                    [LiveTool] public int Secret() => 1;
+                }
+
+                internal sealed partial class Visible
+                {
+                    /// <summary>Visible.</summary>
+                    [LiveTool] public int Shown() => 1;
+                }
+            }
+
+            public partial struct ValueTools
+            {
+                /// <summary>A struct's tool: no factory.</summary>
+                [LiveTool] public int Value() => 1;
+            }
+        }
+        """, nameof(SnapshotTests));
+
     [Fact]
     public Task ObsoleteTools() => VerifyAsync(Usings + """
         namespace Legacy;

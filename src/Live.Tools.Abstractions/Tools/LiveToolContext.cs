@@ -29,6 +29,7 @@ public sealed class LiveToolContext
     {
         Call = call ?? throw new ArgumentNullException(nameof(call));
         _scope = LiveToolCallScope.For(call);
+        Services = LiveToolServices.Current;
     }
 
     /// <summary>The call being served, as the model sent it.</summary>
@@ -39,6 +40,12 @@ public sealed class LiveToolContext
 
     /// <summary>The function name the model called.</summary>
     public string? FunctionName => Call.Name;
+
+    /// <summary>
+    /// The services the call is served with (the session's or the call's scope under
+    /// <c>Live.Extensions.DependencyInjection</c>; see <see cref="LiveToolServices"/>), or null when none were given.
+    /// </summary>
+    public IServiceProvider? Services { get; }
 
     /// <summary>Whether progress reports reach the model (see the remarks); false means only the final result is sent.</summary>
     public bool CanReportProgress => _scope?.CanSendInterim == true;

@@ -106,6 +106,15 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnenforcedAnnotation,
         "A DataAnnotations attribute on a [LiveTool] parameter is not enforced",
         "[{0}] on '{1}' of tool method '{2}' is not enforced: {3}");
+    public static readonly DiagnosticDescriptor UnbindableServiceParameter = Error(
+        DiagnosticIds.UnbindableServiceParameter,
+        "A [LiveTool] service parameter cannot be bound",
+        "Parameter '{0}' of tool method '{1}' is bound from services, but {2}");
+
+    public static readonly DiagnosticDescriptor NoToolFactory = Warning(
+        DiagnosticIds.NoToolFactory,
+        "No generated factory for a tool type",
+        "Tool type '{0}' gets no generated factory (ILiveToolFactory), so AddLiveTools<{0}>() and AddLiveToolsFromAssembly() cannot create it: {1}; give it one public constructor of services, mark one with [ActivatorUtilitiesConstructor], or register it with AddLiveTools(factory)");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

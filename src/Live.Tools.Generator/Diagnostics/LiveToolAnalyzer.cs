@@ -34,7 +34,9 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SchedulingWithoutNonBlocking,
         DiagnosticDescriptors.NegativeTimeout,
         DiagnosticDescriptors.IgnoredPublicField,
-        DiagnosticDescriptors.UnenforcedAnnotation);
+        DiagnosticDescriptors.UnenforcedAnnotation,
+        DiagnosticDescriptors.UnbindableServiceParameter,
+        DiagnosticDescriptors.NoToolFactory);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -68,6 +70,12 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
             var typeProblems = new List<Problem>();
             ToolParser.ParseType(type, typeProblems, reason.Name, context.CancellationToken);
             problems.AddRange(typeProblems.Where(p => IsInside(p.Location, type)));
+        }
+
+        // The generated factory (ILiveToolFactory) needs a constructor it can choose: LIVE024 on a class it would be for.
+        if (!type.IsStatic && tools.Exists(static t => !t.Method.IsAbstract))
+        {
+            ConstructionParser.Parse(type, problems);
         }
 
         var names = new HashSet<string>(System.StringComparer.Ordinal);

@@ -115,6 +115,9 @@ internal sealed partial class Emitter
                 case ParameterKind.Context:
                     arguments.Add("new global::Live.Tools.LiveToolContext(__call)");
                     continue;
+                case ParameterKind.Service:
+                    arguments.Add(EmitService(w, parameter.Service!, p, ret));
+                    continue;
             }
 
             string local = "__p" + p.ToString(CultureInfo.InvariantCulture);

@@ -11,4 +11,7 @@ internal enum ParameterKind
 
     /// <summary>A <c>Live.Tools.LiveToolContext</c> for the call.</summary>
     Context,
+
+    /// <summary>A service from the call's <c>IServiceProvider</c> (<c>[FromServices]</c>, <c>[FromKeyedServices]</c>, <c>IServiceProvider</c>).</summary>
+    Service,
 }

@@ -7,10 +7,12 @@ namespace Live.Tools.Generator.Model;
 /// <param name="IsRequired">Whether the args must carry it.</param>
 /// <param name="Default">What it becomes when it is missing (optional parameters).</param>
 /// <param name="Constraints">The DataAnnotations checks.</param>
+/// <param name="Service">The service bound (<see cref="ParameterKind.Service"/> only).</param>
 internal sealed record ParameterSpec(
     string JsonName,
     ParameterKind Kind,
     ValueSpec? Value,
     bool IsRequired,
     DefaultValueSpec Default,
-    ConstraintsSpec Constraints);
+    ConstraintsSpec Constraints,
+    ServiceSpec? Service = null);

@@ -6,12 +6,14 @@ namespace Live.Tools.Generator.Model;
 /// <param name="FullTypeName">The fully qualified type name.</param>
 /// <param name="Containers">The type and the types that enclose it, outermost first.</param>
 /// <param name="IsStatic">Whether the type is a static class.</param>
+/// <param name="Construction">How generated code creates it (factory, assembly registration); null where not parsed (the analyzer).</param>
 internal sealed record TypeSpec(
     string HintName,
     string? Namespace,
     string FullTypeName,
     EquatableArray<ContainingTypeSpec> Containers,
-    bool IsStatic);
+    bool IsStatic,
+    ConstructionSpec? Construction = null);
 
 /// <summary>One tool and the type that holds it, as the first pipeline step produces them.</summary>
 /// <param name="Type">The containing type.</param>

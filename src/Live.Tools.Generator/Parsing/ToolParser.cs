@@ -80,6 +80,17 @@ internal static partial class ToolParser
                 continue;
             }
 
+            ServiceSpec? service = ServiceParameters.Parse(parameter, method, known, problems, out bool isService);
+            if (isService)
+            {
+                if (service is not null)
+                {
+                    parameters.Add(new ParameterSpec(parameter.Name, ParameterKind.Service, Value: null, IsRequired: false, DefaultValueSpec.None, ConstraintsSpec.None, service));
+                }
+
+                continue;
+            }
+
             if (KnownTypes.Is(parameter.Type, known.CancellationToken))
             {
                 if (seenToken)
@@ -229,7 +240,8 @@ internal static partial class ToolParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (KnownTypes.Is(parameter.Type, known.CancellationToken)
-                || KnownTypes.Is(parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), known.LiveToolContext))
+                || KnownTypes.Is(parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), known.LiveToolContext)
+                || ServiceParameters.IsService(parameter))
             {
                 continue;
             }

@@ -46,11 +46,12 @@ public partial class OrderTools(Basket basket)
     }
 }
 
-public partial class CheckoutTools(PriceList prices, ReceiptPrinter printer)
+public partial class CheckoutTools(PriceList prices)
 {
     /// <summary>Prices an item.</summary>
     /// <param name="item">The item.</param>
+    /// <param name="printer">The call's printer, from its scope.</param>
     /// <returns>The receipt.</returns>
     [LiveTool]
-    public string Quote(string item) => printer.Print(prices.PriceOf(item));
+    public string Quote(string item, [FromServices] ReceiptPrinter printer) => printer.Print(prices.PriceOf(item));
 }
