@@ -97,6 +97,11 @@ internal static class DiagnosticDescriptors
         "TimeoutMilliseconds is negative",
         "Tool method '{0}' sets TimeoutMilliseconds to {1}, which is ignored so the loop's default timeout applies; use 0 for the default or a positive number of milliseconds");
 
+    public static readonly DiagnosticDescriptor BlockingToolCannotStream = Warning(
+        DiagnosticIds.BlockingToolCannotStream,
+        "A blocking tool cannot send interim responses",
+        "Tool method '{0}' {1}, but it is BLOCKING ({2}); interim responses (willContinue) exist only for NON_BLOCKING calls, so only its final result reaches the model; add Behavior = Behavior.NonBlocking, or return the final result only");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

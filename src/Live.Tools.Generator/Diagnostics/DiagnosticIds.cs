@@ -23,4 +23,7 @@ internal static class DiagnosticIds
     public const string FileLocalType = "LIVE015";
     public const string SchedulingWithoutNonBlocking = "LIVE016";
     public const string NegativeTimeout = "LIVE017";
+
+    // LIVE018-LIVE020 are held for work on another branch.
+    public const string BlockingToolCannotStream = "LIVE021";
 }
