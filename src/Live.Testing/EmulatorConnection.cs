@@ -12,6 +12,7 @@ public sealed class EmulatorConnection
     private readonly object _gate = new();
     private readonly List<EmulatorFrame> _frames = [];
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _stripped = [];
     private EmulatorFrame? _setupFrame;
 
     internal EmulatorConnection(
@@ -44,6 +45,27 @@ public sealed class EmulatorConnection
 
     /// <summary>The raw query string, including the leading <c>?</c> (empty when none). It carries the key the JavaScript client sends.</summary>
     public string QueryString { get; }
+
+    /// <summary>
+    /// Whether the client connected at the Vertex AI path (<c>/ws/google.cloud.aiplatform.{version}.LlmBidiService/BidiGenerateContent</c>),
+    /// where <c>setup.model</c> is a <c>publishers/…/models/…</c> or <c>projects/…</c> name.
+    /// </summary>
+    public bool IsVertexAI => Path.Contains(".LlmBidiService/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The fields the emulator's profile dropped instead of refusing (<see cref="LiveEmulatorProfile.StripsUnsupportedFields"/>),
+    /// for example <c>setup: behavior of get_weather</c> or <c>toolResponse: scheduling of call-1</c>, in order.
+    /// </summary>
+    public IReadOnlyList<string> StrippedFields
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _stripped];
+            }
+        }
+    }
 
     /// <summary>The API version in the path, for example <c>v1beta</c>.</summary>
     public string ApiVersion { get; }
@@ -182,4 +204,12 @@ public sealed class EmulatorConnection
     }
 
     internal void MarkEnded() => _ended.TrySetResult();
+
+    internal void AddStripped(List<string> fields)
+    {
+        lock (_gate)
+        {
+            _stripped.AddRange(fields);
+        }
+    }
 }

@@ -71,8 +71,9 @@ public sealed class LiveEmulatorOptions
 
     /// <summary>
     /// The model and backend the emulator behaves as (<see cref="LiveEmulatorProfile.Gemini38Live"/>,
-    /// <see cref="LiveEmulatorProfile.Gemini31FlashLive"/>, <see cref="LiveEmulatorProfile.VertexGemini25"/>, or your
-    /// own). Null (the default): no model-specific checks or behaviour.
+    /// <see cref="LiveEmulatorProfile.Gemini31FlashLive"/>, <see cref="LiveEmulatorProfile.VertexGemini38"/>,
+    /// <see cref="LiveEmulatorProfile.VertexGemini25"/>, <see cref="LiveEmulatorProfile.VertexGemini25Stripping"/>, or
+    /// your own). Null (the default): no model-specific checks or behaviour.
     /// </summary>
     public LiveEmulatorProfile? Profile { get; set; }
 }

@@ -46,6 +46,21 @@ public sealed record LiveEmulatorProfile
     /// <summary>Whether model turns carry <c>interactionStatus</c> (<c>IN_PROGRESS</c> while calls are open, <c>IDLE</c> when done).</summary>
     public bool SendsInteractionStatus { get; init; }
 
+    /// <summary>
+    /// Whether a field the profile does not accept (<c>behavior</c>, <c>scheduling</c>, <c>willContinue</c>) is dropped
+    /// silently instead of closing the connection with 1007, as some Vertex AI releases were reported to do: a dropped
+    /// <c>behavior</c> leaves the function at <see cref="DefaultBehavior"/>, a dropped <c>willContinue: true</c> makes an
+    /// interim response read as the final one. <see cref="EmulatorConnection.StrippedFields"/> lists what was dropped.
+    /// </summary>
+    public bool StripsUnsupportedFields { get; init; }
+
+    /// <summary>
+    /// Whether a function response with <c>scheduling: INTERRUPT</c> that arrives while the user is speaking (audio
+    /// since the last <c>activityEnd</c> or <c>audioStreamEnd</c>, or an open <c>activityStart</c>) is taken up only once
+    /// the user has finished (Gemini 3.8 Live); false takes it up at once.
+    /// </summary>
+    public bool InterruptWaitsForEndOfSpeech { get; init; }
+
     /// <summary>Gemini 3.8 Live on the Gemini API.</summary>
     public static LiveEmulatorProfile Gemini38Live { get; } = new()
     {
@@ -56,6 +71,17 @@ public sealed record LiveEmulatorProfile
         AcceptsThinkingConfig = false,
         CancelsBlockingCallsOnInput = true,
         SendsInteractionStatus = true,
+        InterruptWaitsForEndOfSpeech = true,
+    };
+
+    /// <summary>
+    /// Gemini 3.8 Live on Vertex AI: as on the Gemini API, but <c>willContinue</c> is refused (1007), since Google's SDK
+    /// reference says it is not supported on Vertex AI. Serve it at the Vertex AI path (<see cref="EmulatorConnection.IsVertexAI"/>).
+    /// </summary>
+    public static LiveEmulatorProfile VertexGemini38 { get; } = Gemini38Live with
+    {
+        Name = "Gemini 3.8 Live on Vertex AI",
+        AcceptsWillContinue = false,
     };
 
     /// <summary>Gemini 3.1 Flash Live on the Gemini API: blocking calls only, no proactive audio or affective dialog.</summary>
@@ -78,22 +104,38 @@ public sealed record LiveEmulatorProfile
         AcceptsWillContinue = false,
     };
 
-    /// <summary>The effective behavior of a declared function: its <c>behavior</c>, or <see cref="DefaultBehavior"/>.</summary>
+    /// <summary>
+    /// Gemini 2.5 Flash Live on Vertex AI, in a release that drops <c>behavior</c>, <c>scheduling</c> and
+    /// <c>willContinue</c> silently (<see cref="StripsUnsupportedFields"/>) instead of refusing them.
+    /// </summary>
+    public static LiveEmulatorProfile VertexGemini25Stripping { get; } = VertexGemini25 with
+    {
+        Name = "Gemini 2.5 Flash Live on Vertex AI (fields stripped)",
+        StripsUnsupportedFields = true,
+    };
+
+    /// <summary>Whether a <c>willContinue</c> is dropped, so every response reads as final.</summary>
+    internal bool IgnoresWillContinue => !AcceptsWillContinue && StripsUnsupportedFields;
+
+    /// <summary>The effective behavior of a declared function: its <c>behavior</c> (unless dropped), or <see cref="DefaultBehavior"/>.</summary>
     internal string BehaviorOf(JsonElement setup, string? functionName)
     {
         foreach (JsonElement declaration in Declarations(setup))
         {
             if (JsonFields.GetString(declaration, "name") == functionName)
             {
-                return JsonFields.GetString(declaration, "behavior") is { Length: > 0 } b && b != "UNSPECIFIED" ? b : DefaultBehavior;
+                return AcceptsBehaviorField && JsonFields.GetString(declaration, "behavior") is { Length: > 0 } b && b != "UNSPECIFIED" ? b : DefaultBehavior;
             }
         }
 
         return DefaultBehavior;
     }
 
-    /// <summary>A problem with the setup: the close reason (1007), or <paramref name="leaveUnanswered"/> for a setup the model never answers.</summary>
-    internal string? CheckSetup(JsonElement setup, out bool leaveUnanswered)
+    /// <summary>
+    /// A problem with the setup: the close reason (1007), or <paramref name="leaveUnanswered"/> for a setup the model
+    /// never answers. Fields dropped instead (<see cref="StripsUnsupportedFields"/>) are added to <paramref name="stripped"/>.
+    /// </summary>
+    internal string? CheckSetup(JsonElement setup, out bool leaveUnanswered, List<string>? stripped = null)
     {
         leaveUnanswered = false;
         JsonFields.TryGet(setup, "generationConfig", out JsonElement generation);
@@ -115,11 +157,20 @@ public sealed record LiveEmulatorProfile
             return $"Invalid argument: thinking_config is not supported on {Name}.";
         }
 
+        int index = 0;
         foreach (JsonElement declaration in Declarations(setup))
         {
             string? behavior = JsonFields.GetString(declaration, "behavior");
+            string name = JsonFields.GetString(declaration, "name") ?? "function " + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            index++;
             if (behavior is null)
             {
+                continue;
+            }
+
+            if (!AcceptsBehaviorField && StripsUnsupportedFields)
+            {
+                stripped?.Add($"setup: behavior of {name}");
                 continue;
             }
 
@@ -137,19 +188,33 @@ public sealed record LiveEmulatorProfile
         return null;
     }
 
-    /// <summary>A problem with a tool response's fields (close reason, 1007), or null.</summary>
-    internal string? CheckToolResponse(JsonElement toolResponse)
+    /// <summary>
+    /// A problem with a tool response's fields (close reason, 1007), or null. Fields dropped instead
+    /// (<see cref="StripsUnsupportedFields"/>) are added to <paramref name="stripped"/>.
+    /// </summary>
+    internal string? CheckToolResponse(JsonElement toolResponse, List<string>? stripped = null)
     {
         foreach (JsonElement response in JsonFields.GetArray(toolResponse, "functionResponses"))
         {
+            string id = JsonFields.GetString(response, "id") ?? "(no id)";
             if (!AcceptsScheduling && JsonFields.TryGet(response, "scheduling", out _))
             {
-                return "Invalid JSON payload received. Unknown name \"scheduling\" at 'tool_response.function_responses[0]': Cannot find field.";
+                if (!StripsUnsupportedFields)
+                {
+                    return "Invalid JSON payload received. Unknown name \"scheduling\" at 'tool_response.function_responses[0]': Cannot find field.";
+                }
+
+                stripped?.Add($"toolResponse: scheduling of {id}");
             }
 
             if (!AcceptsWillContinue && JsonFields.TryGet(response, "willContinue", out _))
             {
-                return "Invalid JSON payload received. Unknown name \"will_continue\" at 'tool_response.function_responses[0]': Cannot find field.";
+                if (!StripsUnsupportedFields)
+                {
+                    return "Invalid JSON payload received. Unknown name \"will_continue\" at 'tool_response.function_responses[0]': Cannot find field.";
+                }
+
+                stripped?.Add($"toolResponse: willContinue of {id}");
             }
         }
 

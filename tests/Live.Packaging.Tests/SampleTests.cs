@@ -10,7 +10,7 @@ public sealed class SampleTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(30);
 
-    public static TheoryData<string> Samples => new() { "QuickStart", "WeatherTools", "AudioStream", "ToolCancellation", "HostedTools" };
+    public static TheoryData<string> Samples => new() { "QuickStart", "WeatherTools", "AudioStream", "ToolCancellation", "HostedTools", "ToolProgress" };
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -60,10 +60,37 @@ public sealed class SampleTests(ITestOutputHelper log)
             case "HostedTools":
                 AssertHostedToolsRun(result.Lines);
                 break;
+            case "ToolProgress":
+                AssertToolProgressRun(result.Lines);
+                break;
             default:
                 Assert.Fail("No checks for " + sample);
                 break;
         }
+    }
+
+    /// <summary>
+    /// What ToolProgress prints offline: a NON_BLOCKING call on a 3.8-style session, three progress reports sent as
+    /// interim responses and the result as the last, all with the call's id and in that order, and the answer built
+    /// from the result.
+    /// </summary>
+    internal static void AssertToolProgressRun(IReadOnlyList<string> lines)
+    {
+        Assert.Contains("model profile: Gemini 3.8 Live (Gemini API)", lines);
+        Assert.Contains(lines, l => l.StartsWith("model  › I am asking the hotels in Lisbon", StringComparison.Ordinal) && l.EndsWith("[interactionStatus InProgress]", StringComparison.Ordinal));
+        Assert.Contains("tool   › find_room(Lisbon) started [call id call-1]; progress can reach the model: yes", lines);
+        Assert.Equal(3, lines.Count(l => l.StartsWith("progress › Asked ", StringComparison.Ordinal) && l.EndsWith("(sent, willContinue: true)", StringComparison.Ordinal)));
+        Assert.Equal(
+            [
+                "wire   › find_room (call-1) willContinue: true, scheduling: WHEN_IDLE",
+                "wire   › find_room (call-1) willContinue: true, scheduling: WHEN_IDLE",
+                "wire   › find_room (call-1) willContinue: true, scheduling: WHEN_IDLE",
+                "wire   › find_room (call-1) willContinue: false, scheduling: WHEN_IDLE",
+            ],
+            lines.Where(l => l.StartsWith("wire   › ", StringComparison.Ordinal)));
+        Assert.Contains("The emulator received 4 response(s) for one call id.", lines);
+        Assert.Contains(lines, l => l.StartsWith("model  › The cheapest room tonight is at Casa do Rio, 95 euros.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("3 progress report(s) sent, 0 dropped.", StringComparison.Ordinal));
     }
 
     /// <summary>What HostedTools prints offline: per-session state shared, per-call scopes released, the M.E.AI session its own.</summary>

@@ -300,21 +300,28 @@ public sealed class ModelProfileTests
     public async Task A_call_cancelled_while_it_waits_for_approval_never_runs_and_is_never_answered()
     {
         await using LiveEmulator emulator = await StartAsync(LiveEmulatorProfile.Gemini38Live);
+        var waitStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waitCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The cancellation goes out once the approval callback is waiting, not after a fixed delay: with a delay, a busy
+        // machine could deliver it before the call reached the callback, so the callback (and its Register) never ran.
         emulator.Script(s => s
             .ExpectClientContent("pay")
             .SendToolCall("pay-1", "send_money", new JsonObject { ["payee"] = "Bob" })
-            .Delay(TimeSpan.FromMilliseconds(300))
+            .Do(_ => waitStarted.Task.WaitAsync(s_timeout), "wait until the approval callback runs")
             .SendToolCallCancellation("pay-1"));
         var tools = new AgentTools();
-        var waitCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outcome = new TaskCompletionSource<ToolCallOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = new LiveToolOptions
         {
             ApproveAsync = async (_, token) =>
             {
                 using CancellationTokenRegistration registration = token.Register(() => waitCancelled.TrySetResult());
+                waitStarted.TrySetResult();
                 await Task.Delay(Timeout.Infinite, token);
                 return LiveToolApproval.Approve();
             },
+            OnToolCallCompleted = o => outcome.TrySetResult(o),
         };
         await using AsyncSession session = await ConnectAsync(emulator, Gemini38, tools);
         using var cts = new CancellationTokenSource(s_timeout);
@@ -322,6 +329,7 @@ public sealed class ModelProfileTests
         await session.SendClientContentAsync("pay Bob", turnComplete: true);
 
         await waitCancelled.Task.WaitAsync(s_timeout);
+        Assert.Equal(ToolCallStatus.Cancelled, (await outcome.Task.WaitAsync(s_timeout)).Status);
         await Task.Delay(300);
 
         Assert.Equal(0, tools.Sends);

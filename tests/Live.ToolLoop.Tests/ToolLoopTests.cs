@@ -149,13 +149,28 @@ public abstract class ToolLoopTests : IAsyncLifetime
         var tools = new ControlledTools().AddGated("busy", gate).AddGated("queued", gate).Add("plain", (_, _) => Task.FromResult<JsonNode?>("p"));
         var (session, connection) = await ConnectAsync(tools);
         await using var _ = session;
-        Task run = session.RunWithToolsAsync(tools, options: new LiveToolOptions { MaxConcurrency = 1 });
+        var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task run = session.RunWithToolsAsync(
+            tools,
+            (message, _) =>
+            {
+                if (message.Text == "after the cancellation")
+                {
+                    marker.TrySetResult();
+                }
 
-        // With one slot, "queued" waits behind "busy"; cancelling it there means it never starts.
+                return default;
+            },
+            options: new LiveToolOptions { MaxConcurrency = 1 });
+
+        // With one slot, "queued" waits behind "busy"; cancelling it there means it never starts. The loop handles
+        // messages in order, so once the text sent after the cancellation arrives, the cancellation was handled (a
+        // fixed delay here let a slow run free the slot first, and "queued" started).
         await connection.SendToolCallAsync(("b1", "busy", "{}"), ("q1", "queued", "{}"));
         await WaitUntilAsync(() => tools.Started.Contains("b1"));
         await connection.SendCancellationAsync("q1");
-        await Task.Delay(50);
+        await connection.SendTextAsync("after the cancellation");
+        await marker.Task.WaitAsync(Wait);
         gate.SetResult();
         JsonElement[] responses = await connection.ReceiveToolResponseAsync();
         Assert.Equal(["b1"], Ids(responses));

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace Live.Tools.Analyzers.Tests;
 
-/// <summary>Analyzer and code-fix tests that run both Live.Tools analyzers, as a project referencing the package does.</summary>
+/// <summary>Analyzer and code-fix tests that run every Live.Tools analyzer, as a project referencing the package does.</summary>
 internal static class Verify
 {
     /// <summary>The usings every test source starts with.</summary>
@@ -29,7 +29,7 @@ internal static class Verify
     /// <summary>The description warnings, which most tests of other diagnostics switch off.</summary>
     public static readonly string[] DescriptionIds = ["LIVE012", "LIVE013"];
 
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers() => [new LiveToolAnalyzer(), new LiveToolDescriptionAnalyzer()];
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers() => [new LiveToolAnalyzer(), new LiveToolDescriptionAnalyzer(), new LiveToolStreamingAnalyzer()];
 
     /// <summary>Checks that <paramref name="source"/> (after <see cref="Usings"/>) produces exactly the marked diagnostics.</summary>
     public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) => AnalyzerAsync(source, DescriptionIds, expected);

@@ -50,6 +50,14 @@ internal sealed class ToolCall
     /// </summary>
     public long SentAtIndex { get; set; } = -1;
 
+    /// <summary>The latest interim response (<c>willContinue: true</c>) handed to a connection; null before any.</summary>
+    public FunctionResponse? LastInterim { get; set; }
+
+    /// <summary>
+    /// How many messages the session had delivered when <see cref="LastInterim"/> was handed to the connection; -1 before.
+    /// </summary>
+    public long InterimSentAtIndex { get; set; } = -1;
+
     /// <summary>The session's index of the toolCall message (see <see cref="AsyncSession.DeliveredMessageCount"/>).</summary>
     public long MessageIndex { get; init; }
 

@@ -116,6 +116,18 @@ internal sealed class ToolLoop
             ToolLoopLog.ResponsesReplayed(_logger, replay.Count);
             _ = SendAsync(replay);
         }
+
+        // A call still running whose latest interim response went out after the handle: the resumed session has not seen
+        // it, so it is written again (once; an older interim is superseded by it).
+        foreach (ToolCall call in RunningCalls())
+        {
+            if (call.LastInterim is { } interim && call.Response is null && !call.IsCancelledById
+                && call.MessageIndex <= handleMessageIndex && call.InterimSentAtIndex >= handleMessageIndex)
+            {
+                ToolLoopLog.ResponsesReplayed(_logger, 1);
+                _ = SendInterimFrameAsync(call, interim);
+            }
+        }
     }
 
     private List<ToolCall> RunningCalls()
@@ -530,7 +542,7 @@ internal sealed class ToolLoop
         }
 
         ApplyScheduling(call, interim);
-        return await SendInterimFrameAsync(interim).ConfigureAwait(false);
+        return await SendInterimFrameAsync(call, interim).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -592,7 +604,12 @@ internal sealed class ToolLoop
         }
     }
 
-    private async Task<bool> SendInterimFrameAsync(FunctionResponse response)
+    /// <summary>
+    /// Sends an interim response the way final ones go: chosen when the frame is written, so one held while the session
+    /// resumes is withdrawn when the resumed session does not know its call; the latest one written after the handle is
+    /// remembered, so a resumption writes it again (<see cref="OnSessionResumed"/>).
+    /// </summary>
+    private async Task<bool> SendInterimFrameAsync(ToolCall call, FunctionResponse response)
     {
         if (_loopCts.IsCancellationRequested)
         {
@@ -601,7 +618,24 @@ internal sealed class ToolLoop
 
         try
         {
-            await _session.SendToolResponseAsync(new[] { response }, _loopCts.Token).ConfigureAwait(false);
+            int sent = await _session.SendToolResponsesWhenReadyAsync(
+                () =>
+                {
+                    if (call.IsCancelledById || call.Response is not null)
+                    {
+                        return [];
+                    }
+
+                    call.LastInterim = response;
+                    call.InterimSentAtIndex = _session.DeliveredMessageCount;
+                    return [response];
+                },
+                _loopCts.Token).ConfigureAwait(false);
+            if (sent == 0)
+            {
+                return false;
+            }
+
             _counters?.OnResponsesSent(1);
             ToolLoopLog.ResponseSent(_logger, 1);
             return true;

@@ -105,6 +105,7 @@ internal sealed class RuleBook
             }
         }
 
+        bool speechEnded = frame.Kind == ClientMessageKind.RealtimeInput && TrackSpeech(frame, state);
         EmulatorTurn? turn = frame.Kind switch
         {
             ClientMessageKind.ClientContent => OnClientContent(session, frame, state),
@@ -113,11 +114,51 @@ internal sealed class RuleBook
             _ => null,
         };
 
+        if (speechEnded)
+        {
+            // The user finished speaking: the INTERRUPT responses held meanwhile are taken up first.
+            while (state.Held.TryDequeue(out EmulatorTurn? held))
+            {
+                await PlayAsync(session, held, profile, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (turn is null)
         {
             return;
         }
 
+        if (frame.Kind == ClientMessageKind.ToolResponse && state.Speaking
+            && profile is { InterruptWaitsForEndOfSpeech: true } && turn.ToolResponse?.Scheduling == "INTERRUPT")
+        {
+            // Gemini 3.8 Live: scheduling INTERRUPT waits for the user to finish speaking.
+            state.Held.Enqueue(turn);
+            return;
+        }
+
+        await PlayAsync(session, turn, profile, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the user is speaking after this frame; true when the frame ended their speech.</summary>
+    private static bool TrackSpeech(EmulatorFrame frame, ConnectionState state)
+    {
+        if (frame.Audio.Length > 0 || JsonFields.TryGet(frame.Body, "activityStart", out _))
+        {
+            state.Speaking = true;
+        }
+
+        bool end = JsonFields.GetBool(frame.Body, "audioStreamEnd") || JsonFields.TryGet(frame.Body, "activityEnd", out _);
+        if (end && state.Speaking)
+        {
+            state.Speaking = false;
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task PlayAsync(ConnectionSession session, EmulatorTurn turn, LiveEmulatorProfile? profile, CancellationToken cancellationToken)
+    {
         await turn.PlayAsync(session, cancellationToken).ConfigureAwait(false);
         if (turn.EndedConnection)
         {
@@ -206,7 +247,7 @@ internal sealed class RuleBook
         Rule? chosenRule = null;
         foreach (ReceivedFunctionResponse response in frame.FunctionResponses)
         {
-            if (response.WillContinue == true)
+            if (response.WillContinue == true && session.Connection.Options.Profile?.IgnoresWillContinue != true)
             {
                 // An interim response: the call stays open and the model waits for more.
                 continue;
@@ -317,5 +358,11 @@ internal sealed class RuleBook
         public MemoryStream Audio { get; } = new();
 
         public int SampleRate { get; set; } = 16000;
+
+        /// <summary>Whether the user is speaking: audio or <c>activityStart</c> since the last end of speech.</summary>
+        public bool Speaking { get; set; }
+
+        /// <summary>Tool-response turns held until the user finishes speaking.</summary>
+        public Queue<EmulatorTurn> Held { get; } = new();
     }
 }

@@ -375,7 +375,9 @@ internal sealed class ConnectionSession
 
         if (error is null && !first && messageType == "toolResponse" && Options.Profile is { } profile)
         {
-            error = profile.CheckToolResponse(frame.Body);
+            var stripped = new List<string>();
+            error = profile.CheckToolResponse(frame.Body, stripped);
+            Connection.AddStripped(stripped);
         }
 
         if (error is not null)
@@ -394,6 +396,27 @@ internal sealed class ConnectionSession
         if (string.IsNullOrEmpty(model))
         {
             return "Invalid argument: setup.model is required.";
+        }
+
+        if (Connection.IsVertexAI)
+        {
+            // Vertex AI names a publisher's model, in a project and location or not.
+            string[] segments = model.Split('/');
+            bool publisherModel = segments is ["publishers", { Length: > 0 }, "models", { Length: > 0 }]
+                || segments is ["projects", { Length: > 0 }, "locations", { Length: > 0 }, "publishers", { Length: > 0 }, "models", { Length: > 0 }];
+            if (!publisherModel)
+            {
+                return $"Invalid argument: setup.model must be \"projects/{{project}}/locations/{{location}}/publishers/{{publisher}}/models/{{model}}\" or \"publishers/{{publisher}}/models/{{model}}\", got \"{model}\".";
+            }
+
+            string id = segments[^1];
+            if (Options.Models is { } servedOnVertex && !servedOnVertex.Any(m => m == id || m == "models/" + id || m == model))
+            {
+                notFound = true;
+                return $"Publisher model {model} was not found or your project does not have access to it.";
+            }
+
+            return null;
         }
 
         if (!(model.StartsWith("models/", StringComparison.Ordinal) || model.StartsWith("tunedModels/", StringComparison.Ordinal)))
@@ -449,7 +472,11 @@ internal sealed class ConnectionSession
 
         Connection.SetSetup(setup);
         context.LastFrame = setup;
-        if (Options.Profile?.CheckSetup(setup.Body, out bool leaveUnanswered) is { } problem)
+        var strippedInSetup = new List<string>();
+        bool leaveUnanswered = false;
+        string? setupProblem = Options.Profile?.CheckSetup(setup.Body, out leaveUnanswered, strippedInSetup);
+        Connection.AddStripped(strippedInSetup);
+        if (setupProblem is { } problem)
         {
             if (leaveUnanswered)
             {

@@ -19,6 +19,9 @@ public sealed partial class LiveEmulator
     [GeneratedRegex(@"^/{1,2}ws/google\.ai\.generativelanguage\.(?<version>v[0-9]+[a-z0-9]*)\.GenerativeService\.(?<method>BidiGenerateContent|BidiGenerateContentConstrained)$", RegexOptions.CultureInvariant)]
     private static partial Regex LivePath();
 
+    [GeneratedRegex(@"^/{1,2}ws/google\.cloud\.aiplatform\.(?<version>v[0-9]+[a-z0-9]*)\.LlmBidiService/(?<method>BidiGenerateContent)$", RegexOptions.CultureInvariant)]
+    private static partial Regex VertexPath();
+
     /// <summary>Stops the server: open connections are closed with 1001 (going away) and then dropped.</summary>
     /// <returns>A task completing when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
@@ -92,8 +95,13 @@ public sealed partial class LiveEmulator
         Match path = LivePath().Match(http.Request.Path.Value ?? string.Empty);
         if (!path.Success)
         {
+            path = VertexPath().Match(http.Request.Path.Value ?? string.Empty);
+        }
+
+        if (!path.Success)
+        {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
-            await http.Response.WriteAsync("Not found: the Live API emulator serves /ws/google.ai.generativelanguage.{version}.GenerativeService.BidiGenerateContent.").ConfigureAwait(false);
+            await http.Response.WriteAsync("Not found: the Live API emulator serves /ws/google.ai.generativelanguage.{version}.GenerativeService.BidiGenerateContent and /ws/google.cloud.aiplatform.{version}.LlmBidiService/BidiGenerateContent.").ConfigureAwait(false);
             return;
         }
 

@@ -115,6 +115,10 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.NoToolFactory,
         "No generated factory for a tool type",
         "Tool type '{0}' gets no generated factory (ILiveToolFactory), so AddLiveTools<{0}>() and AddLiveToolsFromAssembly() cannot create it: {1}; give it one public constructor of services, mark one with [ActivatorUtilitiesConstructor], or register it with AddLiveTools(factory)");
+    public static readonly DiagnosticDescriptor BlockingToolCannotStream = Warning(
+        DiagnosticIds.BlockingToolCannotStream,
+        "A blocking tool cannot send interim responses",
+        "Tool method '{0}' {1}, but it is BLOCKING ({2}); interim responses (willContinue) exist only for NON_BLOCKING calls, so only its final result reaches the model; add Behavior = Behavior.NonBlocking, or return the final result only");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

@@ -27,4 +27,6 @@ internal static class DiagnosticIds
     public const string UnenforcedAnnotation = "LIVE019";
     public const string UnbindableServiceParameter = "LIVE023";
     public const string NoToolFactory = "LIVE024";
+
+    public const string BlockingToolCannotStream = "LIVE021";
 }
