@@ -554,39 +554,64 @@ public class DiagnosticTests
         Verify.Diagnostic("LIVE024").WithLocation(1).WithArguments("Hidden", "it has no public constructor"),
         Verify.Diagnostic("LIVE024").WithLocation(2).WithArguments("ValueParameter", "its parameter 'retries' is of the value type 'int', and only services can be resolved"),
         Verify.Diagnostic("LIVE024").WithLocation(3).WithArguments("Required", "it has required members and its constructor is not marked [SetsRequiredMembers]"));
+
+    [Fact]
     public Task LIVE021_a_blocking_tool_that_streams_or_reports_progress() => Verify.AnalyzerAsync("""
+        public partial class Tools
+        {
             [LiveTool] public async IAsyncEnumerable<string> {|LIVE021:Stream|}([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+            {
                 await Task.Yield();
                 yield return "first";
+            }
 
             [LiveTool(Behavior = Behavior.Blocking)] public async Task<int> {|LIVE021:Count|}(LiveToolContext context)
+            {
                 await context.ReportProgressAsync("half way", 0.5);
                 return 2;
+            }
 
             [LiveTool] public int {|LIVE021:Partial|}(LiveToolContext? ctx)
+            {
                 _ = ctx?.ReportPartialResultAsync(new System.Text.Json.Nodes.JsonObject());
                 return 1;
+            }
 
             [LiveTool(Behavior = Behavior.NonBlocking)] public async IAsyncEnumerable<string> StreamInBackground([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+            {
                 await Task.Yield();
                 yield return "first";
+            }
 
             [LiveTool(Behavior = Behavior.NonBlocking)] public async Task<int> CountInBackground(LiveToolContext context)
+            {
                 await context.ReportProgressAsync("half way");
                 return 2;
+            }
 
             // The context without interim responses (parts, the call's id) is no reason to warn.
             [LiveTool] public string Caption(LiveToolContext context) => context.CallId ?? "";
+        }
         """);
 
+    [Fact]
     public Task LIVE021_message_says_whether_BLOCKING_was_stated_or_the_default() => Verify.AnalyzerAsync(
+        """
+        public partial class Tools
+        {
             [LiveTool] public async IAsyncEnumerable<int> {|#0:Numbers|}()
+            {
                 await Task.Yield();
                 yield return 1;
+            }
 
             [LiveTool(Behavior = Behavior.Blocking)] public async Task<int> {|#1:Count|}(LiveToolContext context)
+            {
                 await context.ReportProgressAsync("half way");
                 return 2;
+            }
+        }
+        """,
         Verify.Diagnostic("LIVE021").WithLocation(0).WithArguments(
             "Numbers",
             "returns IAsyncEnumerable<T>, whose items before the last go out as interim responses",
