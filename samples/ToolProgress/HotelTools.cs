@@ -33,7 +33,7 @@ public partial class HotelTools
     /// <param name="cancellationToken">Cancelled when the model cancels the call or the session ends.</param>
     /// <returns>The cheapest room.</returns>
     // NON_BLOCKING: the conversation goes on while the search runs, so the model can hear its progress. WHEN_IDLE: the
-    // model takes the result up when it is not speaking. A BLOCKING tool gets no progress out (LIVE021 says so).
+    // model takes the result up when it is not speaking. A BLOCKING tool gets no progress out (LIVE020 says so).
     [LiveTool(Behavior = Behavior.NonBlocking, Scheduling = FunctionResponseScheduling.WhenIdle)]
     public async Task<Room> FindRoomAsync(string city, LiveToolContext context, CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,7 @@ public sealed class LiveClientBuilder
     /// <typeparam name="T">The tool type.</typeparam>
     /// <param name="lifetime">One instance per session (default) or per call.</param>
     /// <returns>This builder.</returns>
-    /// <remarks>A type without a generated factory (diagnostic LIVE024) is registered with <see cref="AddLiveTools{T}(Func{IServiceProvider, T}, LiveToolLifetime)"/>.</remarks>
+    /// <remarks>A type without a generated factory (diagnostic LIVE022) is registered with <see cref="AddLiveTools{T}(Func{IServiceProvider, T}, LiveToolLifetime)"/>.</remarks>
     public LiveClientBuilder AddLiveTools<T>(LiveToolLifetime lifetime = LiveToolLifetime.PerSession)
         where T : class, ILiveToolSet, ILiveToolFactory<T>
     {

@@ -75,7 +75,7 @@ public static partial class ClockTools
     public static string FixedTime() => "12:00";
 }
 
-#pragma warning disable LIVE024 // Deliberately no usable constructor: the assembly's registration must leave it out.
+#pragma warning disable LIVE022 // Deliberately no usable constructor: the assembly's registration must leave it out.
 /// <summary>Two public constructors and none marked: no generated factory.</summary>
 public partial class UnbuildableTools
 {
@@ -92,7 +92,7 @@ public partial class UnbuildableTools
     [LiveTool]
     public int Unbuildable() => 0;
 }
-#pragma warning restore LIVE024
+#pragma warning restore LIVE022
 
 /// <summary>Holds a private tool type, which the assembly's registration cannot name.</summary>
 public static partial class Holder

@@ -410,7 +410,7 @@ public class DiagnosticTests
         Verify.Diagnostic("LIVE017").WithLocation(0).WithArguments("A", "-500"));
 
     [Fact]
-    public Task LIVE023_service_parameter_with_a_schema_attribute_or_a_value_type() => Verify.AnalyzerAsync(
+    public Task LIVE021_service_parameter_with_a_schema_attribute_or_a_value_type() => Verify.AnalyzerAsync(
         """
         public interface IClock { DateTime Now { get; } }
         public partial class Tools
@@ -420,11 +420,11 @@ public class DiagnosticTests
             [LiveTool] public int C([FromServices] IClock clock, [FromServices] IClock? optional, IServiceProvider services, int n) => n;
         }
         """,
-        Verify.Diagnostic("LIVE023").WithLocation(0).WithArguments("clock", "A", "it also has [Description], which only describes an argument the model sends; a service is not in the schema, so remove it"),
-        Verify.Diagnostic("LIVE023").WithLocation(1).WithArguments("count", "B", "a service must be a class, interface or delegate type, and 'int' is not"));
+        Verify.Diagnostic("LIVE021").WithLocation(0).WithArguments("clock", "A", "it also has [Description], which only describes an argument the model sends; a service is not in the schema, so remove it"),
+        Verify.Diagnostic("LIVE021").WithLocation(1).WithArguments("count", "B", "a service must be a class, interface or delegate type, and 'int' is not"));
 
     [Fact]
-    public Task LIVE023_keyed_service_without_IKeyedServiceProvider_or_with_an_unsupported_key() => Verify.AnalyzerAsync(
+    public Task LIVE021_keyed_service_without_IKeyedServiceProvider_or_with_an_unsupported_key() => Verify.AnalyzerAsync(
         """
         namespace Microsoft.Extensions.DependencyInjection
         {
@@ -447,12 +447,12 @@ public class DiagnosticTests
             }
         }
         """,
-        Verify.Diagnostic("LIVE023").WithLocation(0).WithArguments("clock", "A", "[FromKeyedServices] needs Microsoft.Extensions.DependencyInjection.IKeyedServiceProvider (Microsoft.Extensions.DependencyInjection.Abstractions 8.0 or later), which the project does not reference"),
-        Verify.Diagnostic("LIVE023").WithLocation(1).WithArguments("clock", "B", "[FromKeyedServices] needs Microsoft.Extensions.DependencyInjection.IKeyedServiceProvider (Microsoft.Extensions.DependencyInjection.Abstractions 8.0 or later), which the project does not reference"),
-        Verify.Diagnostic("LIVE023").WithLocation(1).WithArguments("clock", "B", "its [FromKeyedServices] key must be a string or int constant"));
+        Verify.Diagnostic("LIVE021").WithLocation(0).WithArguments("clock", "A", "[FromKeyedServices] needs Microsoft.Extensions.DependencyInjection.IKeyedServiceProvider (Microsoft.Extensions.DependencyInjection.Abstractions 8.0 or later), which the project does not reference"),
+        Verify.Diagnostic("LIVE021").WithLocation(1).WithArguments("clock", "B", "[FromKeyedServices] needs Microsoft.Extensions.DependencyInjection.IKeyedServiceProvider (Microsoft.Extensions.DependencyInjection.Abstractions 8.0 or later), which the project does not reference"),
+        Verify.Diagnostic("LIVE021").WithLocation(1).WithArguments("clock", "B", "its [FromKeyedServices] key must be a string or int constant"));
 
     [Fact]
-    public Task LIVE023_both_service_attributes() => Verify.AnalyzerAsync(
+    public Task LIVE021_both_service_attributes() => Verify.AnalyzerAsync(
         """
         namespace Microsoft.Extensions.DependencyInjection
         {
@@ -477,10 +477,10 @@ public class DiagnosticTests
             }
         }
         """,
-        Verify.Diagnostic("LIVE023").WithLocation(0).WithArguments("clock", "A", "it has both [FromServices] and [FromKeyedServices]; keep one"));
+        Verify.Diagnostic("LIVE021").WithLocation(0).WithArguments("clock", "A", "it has both [FromServices] and [FromKeyedServices]; keep one"));
 
     [Fact]
-    public Task LIVE024_no_constructor_the_generated_factory_can_call() => Verify.AnalyzerAsync(
+    public Task LIVE022_no_constructor_the_generated_factory_can_call() => Verify.AnalyzerAsync(
         """
         namespace Microsoft.Extensions.DependencyInjection
         {
@@ -550,28 +550,28 @@ public class DiagnosticTests
             }
         }
         """,
-        Verify.Diagnostic("LIVE024").WithLocation(0).WithArguments("Two", "it has several public constructors and none is marked [ActivatorUtilitiesConstructor]"),
-        Verify.Diagnostic("LIVE024").WithLocation(1).WithArguments("Hidden", "it has no public constructor"),
-        Verify.Diagnostic("LIVE024").WithLocation(2).WithArguments("ValueParameter", "its parameter 'retries' is of the value type 'int', and only services can be resolved"),
-        Verify.Diagnostic("LIVE024").WithLocation(3).WithArguments("Required", "it has required members and its constructor is not marked [SetsRequiredMembers]"));
+        Verify.Diagnostic("LIVE022").WithLocation(0).WithArguments("Two", "it has several public constructors and none is marked [ActivatorUtilitiesConstructor]"),
+        Verify.Diagnostic("LIVE022").WithLocation(1).WithArguments("Hidden", "it has no public constructor"),
+        Verify.Diagnostic("LIVE022").WithLocation(2).WithArguments("ValueParameter", "its parameter 'retries' is of the value type 'int', and only services can be resolved"),
+        Verify.Diagnostic("LIVE022").WithLocation(3).WithArguments("Required", "it has required members and its constructor is not marked [SetsRequiredMembers]"));
 
     [Fact]
-    public Task LIVE021_a_blocking_tool_that_streams_or_reports_progress() => Verify.AnalyzerAsync("""
+    public Task LIVE020_a_blocking_tool_that_streams_or_reports_progress() => Verify.AnalyzerAsync("""
         public partial class Tools
         {
-            [LiveTool] public async IAsyncEnumerable<string> {|LIVE021:Stream|}([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+            [LiveTool] public async IAsyncEnumerable<string> {|LIVE020:Stream|}([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
             {
                 await Task.Yield();
                 yield return "first";
             }
 
-            [LiveTool(Behavior = Behavior.Blocking)] public async Task<int> {|LIVE021:Count|}(LiveToolContext context)
+            [LiveTool(Behavior = Behavior.Blocking)] public async Task<int> {|LIVE020:Count|}(LiveToolContext context)
             {
                 await context.ReportProgressAsync("half way", 0.5);
                 return 2;
             }
 
-            [LiveTool] public int {|LIVE021:Partial|}(LiveToolContext? ctx)
+            [LiveTool] public int {|LIVE020:Partial|}(LiveToolContext? ctx)
             {
                 _ = ctx?.ReportPartialResultAsync(new System.Text.Json.Nodes.JsonObject());
                 return 1;
@@ -595,7 +595,7 @@ public class DiagnosticTests
         """);
 
     [Fact]
-    public Task LIVE021_message_says_whether_BLOCKING_was_stated_or_the_default() => Verify.AnalyzerAsync(
+    public Task LIVE020_message_says_whether_BLOCKING_was_stated_or_the_default() => Verify.AnalyzerAsync(
         """
         public partial class Tools
         {
@@ -612,11 +612,11 @@ public class DiagnosticTests
             }
         }
         """,
-        Verify.Diagnostic("LIVE021").WithLocation(0).WithArguments(
+        Verify.Diagnostic("LIVE020").WithLocation(0).WithArguments(
             "Numbers",
             "returns IAsyncEnumerable<T>, whose items before the last go out as interim responses",
             "no Behavior is set, and the generator declares such a tool BLOCKING"),
-        Verify.Diagnostic("LIVE021").WithLocation(1).WithArguments(
+        Verify.Diagnostic("LIVE020").WithLocation(1).WithArguments(
             "Count",
             "calls LiveToolContext.ReportProgressAsync, which sends an interim response",
             "Behavior = Behavior.Blocking"));

@@ -25,8 +25,7 @@ internal static class DiagnosticIds
     public const string NegativeTimeout = "LIVE017";
     public const string IgnoredPublicField = "LIVE018";
     public const string UnenforcedAnnotation = "LIVE019";
-    public const string UnbindableServiceParameter = "LIVE023";
-    public const string NoToolFactory = "LIVE024";
-
-    public const string BlockingToolCannotStream = "LIVE021";
+    public const string BlockingToolCannotStream = "LIVE020";
+    public const string UnbindableServiceParameter = "LIVE021";
+    public const string NoToolFactory = "LIVE022";
 }

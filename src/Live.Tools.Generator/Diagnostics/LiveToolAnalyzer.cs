@@ -72,7 +72,7 @@ public sealed class LiveToolAnalyzer : DiagnosticAnalyzer
             problems.AddRange(typeProblems.Where(p => IsInside(p.Location, type)));
         }
 
-        // The generated factory (ILiveToolFactory) needs a constructor it can choose: LIVE024 on a class it would be for.
+        // The generated factory (ILiveToolFactory) needs a constructor it can choose: LIVE022 on a class it would be for.
         if (!type.IsStatic && tools.Exists(static t => !t.Method.IsAbstract))
         {
             ConstructionParser.Parse(type, problems);

@@ -11,7 +11,7 @@ namespace Live.Tools.Generator.Diagnostics;
 
 /// <summary>
 /// Warns when a <c>[LiveTool]</c> method streams or reports progress but is declared BLOCKING, explicitly or by the
-/// generator's default for a tool without <c>Behavior</c> (LIVE021): interim responses (<c>willContinue: true</c>) exist
+/// generator's default for a tool without <c>Behavior</c> (LIVE020): interim responses (<c>willContinue: true</c>) exist
 /// only for NON_BLOCKING calls, so the tool loop sends only the final result. Streaming means returning
 /// <c>IAsyncEnumerable&lt;T&gt;</c>; progress means calling <c>ReportProgressAsync</c> or <c>ReportPartialResultAsync</c> on
 /// the method's own <c>LiveToolContext</c> parameter. A hint, never a reason not to generate the tool.

@@ -9,7 +9,7 @@ namespace Live.Tools.Generator.Parsing;
 /// <summary>
 /// Chooses the constructor the generated <c>ILiveToolFactory&lt;T&gt;</c> calls, as <c>ActivatorUtilities</c> would
 /// but at compile time: the type's only public constructor; with several, the one marked
-/// <c>[ActivatorUtilitiesConstructor]</c>; otherwise none (LIVE024). Each parameter is resolved from services.
+/// <c>[ActivatorUtilitiesConstructor]</c>; otherwise none (LIVE022). Each parameter is resolved from services.
 /// </summary>
 internal static class ConstructionParser
 {
@@ -18,7 +18,7 @@ internal static class ConstructionParser
 
     /// <summary>
     /// How a tool type is created. A type the factory is not for (static, abstract, a struct) has none and no problem;
-    /// a class whose constructor cannot be chosen or bound gets a LIVE024 problem when <paramref name="problems"/> is given.
+    /// a class whose constructor cannot be chosen or bound gets a LIVE022 problem when <paramref name="problems"/> is given.
     /// </summary>
     public static ConstructionSpec Parse(INamedTypeSymbol type, List<Problem>? problems)
     {

@@ -26,7 +26,7 @@ internal static class ServiceParameters
 
     /// <summary>
     /// The binding of a service parameter of tool method <paramref name="method"/>; null when the parameter is not a
-    /// service, or when it is one that cannot be bound (then <paramref name="isService"/> is true and a LIVE023 problem is added).
+    /// service, or when it is one that cannot be bound (then <paramref name="isService"/> is true and a LIVE021 problem is added).
     /// </summary>
     public static ServiceSpec? Parse(IParameterSymbol parameter, IMethodSymbol method, KnownTypes known, List<Problem> problems, out bool isService)
     {
