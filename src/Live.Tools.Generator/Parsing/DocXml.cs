@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
@@ -36,7 +35,6 @@ internal static class DocXml
         }
 
         var element = new XElement(name);
-        HashSet<string>? seen = null;
         while (true)
         {
             int afterName = position;
@@ -90,8 +88,7 @@ internal static class DocXml
             }
 
             string? value = Text(xml, position, end, attribute: true);
-            seen ??= new HashSet<string>(System.StringComparer.Ordinal);
-            if (value is null || !seen.Add(attributeName))
+            if (value is null || element.Attribute(attributeName) is not null)
             {
                 return null;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Xml.Linq;
 using Live.Tools.Generator.Model;
@@ -23,6 +24,9 @@ internal sealed partial class KnownTypes
     private readonly ConcurrentDictionary<ITypeSymbol, ValueSpec> _inputs = new(SymbolEqualityComparer.IncludeNullability);
     private readonly ConcurrentDictionary<ITypeSymbol, ValueSpec> _outputs = new(SymbolEqualityComparer.IncludeNullability);
     private readonly ConcurrentDictionary<INamedTypeSymbol, TypeSpec?> _toolTypes = new(SymbolEqualityComparer.Default);
+
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _displayNames = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<AttributeData>> _typeAttributes = new(SymbolEqualityComparer.Default);
 
     // Replaced whole, never mutated: a reader on another thread sees an old or a new entry, both valid.
     private volatile DocEntry? _lastDocComment;
@@ -69,6 +73,19 @@ internal sealed partial class KnownTypes
 
     /// <summary>Remembers a root type mapping that succeeded with no problem.</summary>
     public void AddMapped(ITypeSymbol type, bool input, ValueSpec value) => (input ? _inputs : _outputs).TryAdd(type, value);
+
+    /// <summary>
+    /// <see cref="TypeMapper.Display"/> of a type, once per type and compilation (symbol display costs microseconds, and
+    /// many tools return the same type).
+    /// </summary>
+    public string DisplayName(ITypeSymbol type) => _displayNames.GetOrAdd(type, static t => TypeMapper.Display(t));
+
+    /// <summary>
+    /// A symbol's attributes. A type's are kept for the compilation: every tool of a type asks for them (for
+    /// <c>[LiveToolJsonContext]</c>), and on a partial type Roslyn gathers them from all its declarations at each call.
+    /// </summary>
+    public ImmutableArray<AttributeData> Attributes(ISymbol symbol) =>
+        symbol is INamedTypeSymbol ? _typeAttributes.GetOrAdd(symbol, static s => s.GetAttributes()) : symbol.GetAttributes();
 
     /// <summary>The spec of a type holding tools, built once per type and compilation by <paramref name="parse"/>.</summary>
     public TypeSpec? ToolType(INamedTypeSymbol type, Func<INamedTypeSymbol, TypeSpec?> parse)

@@ -158,7 +158,7 @@ internal sealed partial class KnownTypes
             return null;
         }
 
-        foreach (AttributeData data in symbol.GetAttributes())
+        foreach (AttributeData data in Attributes(symbol))
         {
             if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
             {
