@@ -139,6 +139,8 @@ public class IncrementalTests
                 [LiveTool] public Point? Maybe(Point? point = null) => point;
                 [LiveTool] public int Length(string text) => text.Length;
                 [LiveTool] public int LengthOrZero(string? text = null) => text?.Length ?? 0;
+                [LiveTool] public int Tags(System.Collections.Generic.List<string> tags) => tags.Count;
+                [LiveTool] public int MaybeTags(System.Collections.Generic.List<string?> tags) => tags.Count;
             }
             """);
         GeneratorRunResult result = TestCompilation.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
@@ -154,6 +156,8 @@ public class IncrementalTests
         Assert.False(Tool("maybe").Parameters[0].IsRequired);
         Assert.False(Tool("length").Parameters[0].Value!.IsNullable);
         Assert.True(Tool("length_or_zero").Parameters[0].Value!.IsNullable);
+        Assert.False(Tool("tags").Parameters[0].Value!.Element!.IsNullable);
+        Assert.True(Tool("maybe_tags").Parameters[0].Value!.Element!.IsNullable);
         Assert.Equal(new[] { "point" }, Tool("move").ParametersSchema!.Required);
         Assert.Empty(Tool("maybe").ParametersSchema!.Required);
 
