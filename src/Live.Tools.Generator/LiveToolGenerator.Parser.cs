@@ -17,7 +17,8 @@ public sealed partial class LiveToolGenerator
         }
 
         var problems = new List<Problem>();
-        TypeSpec? type = ToolParser.ParseType(method.ContainingType, problems: null, method.Name, cancellationToken);
+        // The same for every tool of the type: parsed once per compilation (problems go to the analyzer, not here).
+        TypeSpec? type = known.ToolType(method.ContainingType, containing => ToolParser.ParseType(containing, problems: null, method.Name, cancellationToken));
         if (type is null)
         {
             return null;

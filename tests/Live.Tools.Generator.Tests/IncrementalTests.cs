@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using Live.Tools.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -88,6 +89,83 @@ public class IncrementalTests
         // The other type's tool set is untouched.
         Assert.Contains(result.TrackedSteps[TrackingNames.ToolSets].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Unchanged);
         Assert.Contains("\"days\"", result.GeneratedSources.Single(s => s.HintName == "MyApp.WeatherTools.LiveTools.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edit_to_a_parameter_type_in_another_file_regenerates_the_tools_that_use_it()
+    {
+        const string Types = """
+            namespace MyApp;
+            public sealed record Filter(string Query);
+            """;
+        const string Tools = """
+            using Live.Tools;
+            namespace MyApp;
+            public partial class SearchTools
+            {
+                [LiveTool] public int Search(Filter filter) => filter.Query.Length;
+                [LiveTool] public int Count(Filter filter, int limit) => limit;
+                [LiveTool] public int Echo(int value) => value;
+            }
+            """;
+        CSharpCompilation compilation = TestCompilation.Create(Types, Tools);
+        GeneratorDriver driver = TestCompilation.CreateDriver().RunGenerators(compilation);
+
+        // The tools' file is untouched; only the record they take changes, in its own file.
+        SyntaxTree typesTree = compilation.SyntaxTrees.First();
+        SyntaxTree editedTypes = CSharpSyntaxTree.ParseText(
+            "namespace MyApp;\n/// <param name=\"Query\">What to look for.</param>\npublic sealed record Filter(string Query, int MaxResults = 10);\n",
+            TestCompilation.ParseOptions,
+            path: typesTree.FilePath);
+        GeneratorRunResult result = driver.RunGenerators(compilation.ReplaceSyntaxTree(typesTree, editedTypes)).GetRunResult().Results.Single();
+
+        Assert.Equal(2, result.TrackedSteps[TrackingNames.Methods].SelectMany(s => s.Outputs).Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Single(result.TrackedSteps[TrackingNames.Methods].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Unchanged);
+        string source = result.GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("\"max_results\"", source, StringComparison.Ordinal);
+        Assert.Contains("What to look for.", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tools_sharing_a_type_keep_their_own_nullability_and_direction()
+    {
+        CSharpCompilation compilation = TestCompilation.Create("""
+            using Live.Tools;
+            namespace MyApp;
+            public sealed record Point(int X, int Y);
+            public partial class ShapeTools
+            {
+                [LiveTool] public Point Move(Point point) => point;
+                [LiveTool] public Point? Maybe(Point? point = null) => point;
+                [LiveTool] public int Length(string text) => text.Length;
+                [LiveTool] public int LengthOrZero(string? text = null) => text?.Length ?? 0;
+                [LiveTool] public int Tags(System.Collections.Generic.List<string> tags) => tags.Count;
+                [LiveTool] public int MaybeTags(System.Collections.Generic.List<string?> tags) => tags.Count;
+            }
+            """);
+        GeneratorRunResult result = TestCompilation.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
+        ToolSpec[] tools = result.TrackedSteps[TrackingNames.ValidMethods]
+            .SelectMany(s => s.Outputs)
+            .Select(o => ((ToolMethodSpec)o.Value).Tool)
+            .ToArray();
+
+        ToolSpec Tool(string name) => tools.Single(t => t.Name == name);
+        Assert.False(Tool("move").Parameters[0].Value!.IsNullable);
+        Assert.True(Tool("move").Parameters[0].IsRequired);
+        Assert.True(Tool("maybe").Parameters[0].Value!.IsNullable);
+        Assert.False(Tool("maybe").Parameters[0].IsRequired);
+        Assert.False(Tool("length").Parameters[0].Value!.IsNullable);
+        Assert.True(Tool("length_or_zero").Parameters[0].Value!.IsNullable);
+        Assert.False(Tool("tags").Parameters[0].Value!.Element!.IsNullable);
+        Assert.True(Tool("maybe_tags").Parameters[0].Value!.Element!.IsNullable);
+        Assert.Equal(new[] { "point" }, Tool("move").ParametersSchema!.Required);
+        Assert.Empty(Tool("maybe").ParametersSchema!.Required);
+
+        // The same record read as an argument and written as a result: a constructor shape, then a read-only shape.
+        Assert.Equal(PropertyAssignment.Constructor, Tool("move").Parameters[0].Value!.Object!.Properties[0].Assignment);
+        Assert.Equal(PropertyAssignment.Read, Tool("move").Return.Value!.Object!.Properties[0].Assignment);
+        Assert.True(Tool("maybe").Return.Value!.IsNullable);
+        Assert.False(Tool("move").Return.Value!.IsNullable);
     }
 
     [Fact]

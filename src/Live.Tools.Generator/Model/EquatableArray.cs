@@ -74,7 +74,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 internal static class EquatableArray
 {
     public static EquatableArray<T> From<T>(IEnumerable<T> items)
-        where T : IEquatable<T> => new(items is T[] array ? array : new List<T>(items).ToArray());
+        where T : IEquatable<T> => new(items is T[] array ? array : items is List<T> list ? list.ToArray() : new List<T>(items).ToArray());
 
     public static EquatableArray<T> From<T>(ImmutableArray<T> items)
         where T : IEquatable<T> => new(items.IsDefault ? Array.Empty<T>() : System.Linq.Enumerable.ToArray(items));

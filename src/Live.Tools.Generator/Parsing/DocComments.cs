@@ -29,7 +29,7 @@ internal static class DocComments
 
         try
         {
-            return XElement.Parse(xml, LoadOptions.PreserveWhitespace);
+            return DocXml.TryParse(xml!) ?? XElement.Parse(xml, LoadOptions.PreserveWhitespace);
         }
         catch (XmlException)
         {

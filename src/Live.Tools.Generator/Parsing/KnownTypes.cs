@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace Live.Tools.Generator.Parsing;
 
 /// <summary>The symbols the parser compares against, resolved once per compilation (never stored in a model).</summary>
-internal sealed class KnownTypes
+internal sealed partial class KnownTypes
 {
     public const string LiveToolAttributeName = "Live.Tools.LiveToolAttribute";
 
@@ -188,7 +188,7 @@ internal sealed class KnownTypes
             return null;
         }
 
-        foreach (AttributeData data in symbol.GetAttributes())
+        foreach (AttributeData data in Attributes(symbol))
         {
             if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
             {

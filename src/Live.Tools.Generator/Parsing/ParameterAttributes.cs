@@ -24,11 +24,11 @@ internal static partial class ParameterAttributes
         if (symbol is IParameterSymbol parameter)
         {
             return parameter.ContainingSymbol is IMethodSymbol method
-                ? DocComments.Param(DocComments.Get(method, cancellationToken), parameter.Name)
+                ? DocComments.Param(known.DocComment(method, cancellationToken), parameter.Name)
                 : null;
         }
 
-        return DocComments.Summary(DocComments.Get(symbol, cancellationToken));
+        return DocComments.Summary(known.DocComment(symbol, cancellationToken));
     }
 
     public static ConstraintsSpec Constraints(KnownTypes known, ValueSpec value, IEnumerable<ISymbol> symbols, out bool required) =>

@@ -438,7 +438,7 @@ internal static partial class ToolParser
             return new ReturnSpec(awaitable, null, null, null);
         }
 
-        string typeName = TypeMapper.Display(resultType);
+        string typeName = known.DisplayName(resultType);
         if (JsonContextFor(method.ContainingType, resultType, known) is { } context)
         {
             return new ReturnSpec(awaitable, typeName, null, context);

@@ -23,6 +23,7 @@ internal sealed partial class TypeMapper
     private readonly KnownTypes _known;
     private readonly CancellationToken _cancellationToken;
     private readonly List<ITypeSymbol> _stack = new();
+    private int _depth;
 
     public TypeMapper(KnownTypes known, CancellationToken cancellationToken)
     {
@@ -53,7 +54,43 @@ internal sealed partial class TypeMapper
 
     public static string Display(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
 
+    /// <summary>
+    /// Maps a type. A root mapping (a parameter or a result, not a member inside one) that succeeds depends only on the
+    /// type and the direction, so it is shared through <see cref="KnownTypes"/> by every tool of the compilation.
+    /// </summary>
     public ValueSpec? Map(ITypeSymbol type, bool input, string path)
+    {
+        if (_depth > 0)
+        {
+            return MapType(type, input, path);
+        }
+
+        if (_known.TryGetMapped(type, input, out ValueSpec? shared))
+        {
+            return shared;
+        }
+
+        bool clean = Failure is null && InvalidName is null;
+        _depth++;
+        ValueSpec? value;
+        try
+        {
+            value = MapType(type, input, path);
+        }
+        finally
+        {
+            _depth--;
+        }
+
+        if (clean && value is not null && Failure is null && InvalidName is null)
+        {
+            _known.AddMapped(type, input, value);
+        }
+
+        return value;
+    }
+
+    private ValueSpec? MapType(ITypeSymbol type, bool input, string path)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         bool nullable = false;
@@ -509,7 +546,7 @@ internal sealed partial class TypeMapper
     {
         if (!typeDocRead)
         {
-            typeDoc = DocComments.Get(type, _cancellationToken);
+            typeDoc = _known.DocComment(type, _cancellationToken);
             typeDocRead = true;
         }
     }
