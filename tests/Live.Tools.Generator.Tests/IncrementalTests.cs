@@ -121,7 +121,7 @@ public class IncrementalTests
 
         Assert.Equal(2, result.TrackedSteps[TrackingNames.Methods].SelectMany(s => s.Outputs).Count(o => o.Reason == IncrementalStepRunReason.Modified));
         Assert.Single(result.TrackedSteps[TrackingNames.Methods].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Unchanged);
-        string source = result.GeneratedSources.Single().SourceText.ToString();
+        string source = result.GeneratedSources.Single(static s => s.HintName.EndsWith(".LiveTools.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("\"max_results\"", source, StringComparison.Ordinal);
         Assert.Contains("What to look for.", source, StringComparison.Ordinal);
     }
