@@ -105,6 +105,7 @@ public static class Peer
         Row(log, "send: client CPU per audio frame (µs)", results, r => r.Client["sendCpuUs"]);
         Row(log, "send: peak RSS (MiB)", results, r => r.Client["peakRssMiB"]);
         Row(log, "first connect in a fresh process (ms)", results, r => r.Client["connectMs"]);
+        Row(log, "Node only: loading the SDK's modules before the connect (ms)", results, r => r.Client["importMs"]);
         Row(log, "1-min load average before the client", results, r => r.Load);
         return 0;
     }
