@@ -160,10 +160,16 @@ public static class Peer
 
     private static Process StartSelf(string[] args)
     {
+        // This executable itself, or (in a test host) the dotnet host with this assembly.
         string path = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        return Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
-            ? Start(path, [typeof(Peer).Assembly.Location, .. args])
-            : Start(path, args);
+        string self = Path.GetFileNameWithoutExtension(typeof(Peer).Assembly.Location);
+        if (Path.GetFileNameWithoutExtension(path).Equals(self, StringComparison.OrdinalIgnoreCase))
+        {
+            return Start(path, args);
+        }
+
+        string host = Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? path : "dotnet";
+        return Start(host, [typeof(Peer).Assembly.Location, .. args]);
     }
 
     private static Process Start(string file, string[] args)
