@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark suite once, as docs/benchmarks.md reports it: BenchmarkDotNet with one short custom job,
-# then the cold-start, round-trip and scale modes. Usage: benchmarks/run-all.sh [output directory]
+# then the cold-start, round-trip, scale and peer (JavaScript SDK, when peer-node/node_modules is installed) modes. Usage: benchmarks/run-all.sh [output directory]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-benchmarks/results}"
@@ -23,3 +23,4 @@ exe="$project/bin/Release/net10.0/Live.Tools.Benchmarks"
 "$exe" --round-trip 20000 | tee "$out/round-trip.md"
 "$exe" --scale 1000 3 1000 | tee "$out/scale-one-process.md"
 "$exe" --scale 1000 3 1000 --emulator-in-child | tee "$out/scale-emulator-in-child.md"
+"$exe" --peer | tee "$out/peer.md"

@@ -70,7 +70,9 @@ public abstract class ToolLoopTests : IAsyncLifetime
         // The text after the tool call arrives while the slow tool is still running.
         Assert.Equal("still talking", await texts.Reader.ReadAsync().AsTask().WaitAsync(Wait));
         Assert.False(slowGate.Task.IsCompleted);
-        Assert.Contains("c2", tools.Started);
+
+        // Started on the thread pool: not necessarily before the next message was delivered, but without waiting for it.
+        await WaitUntilAsync(() => tools.Started.Contains("c2"));
 
         // One toolResponse for the toolCall, sent when its last call finishes.
         Assert.Null(await connection.TryReceiveToolResponseAsync(TimeSpan.FromMilliseconds(200)));
@@ -441,6 +443,46 @@ public abstract class ToolLoopTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Wait));
         Assert.Equal(["l1"], tools.SawCancellation.ToArray());
+    }
+
+    [Fact]
+    public async Task A_synchronous_tool_that_blocks_its_thread_does_not_stall_the_messages_and_calls_that_follow()
+    {
+        // The loop may run a message's first call on its own thread (issue 17): only after it stopped reading, so a tool
+        // that blocks synchronously must not hold up the next messages, nor the next call.
+        using var release = new ManualResetEventSlim();
+        var tools = new ControlledTools()
+            .Add("blocker", (_, _) =>
+            {
+                release.Wait(Wait);
+                return Task.FromResult<JsonNode?>("unblocked");
+            })
+            .Add("quick", (_, _) => Task.FromResult<JsonNode?>("q"));
+        var (session, connection) = await ConnectAsync(tools);
+        await using var _ = session;
+        var texts = Channel.CreateUnbounded<string>();
+        Task run = session.RunWithToolsAsync(tools, (message, _) =>
+        {
+            if (message.Text is { } text)
+            {
+                texts.Writer.TryWrite(text);
+            }
+
+            return default;
+        });
+
+        await connection.SendToolCallAsync(("b1", "blocker", "{}"));
+        await WaitUntilAsync(() => tools.Started.Contains("b1"));
+        await connection.SendTextAsync("still talking");
+        Assert.Equal("still talking", await texts.Reader.ReadAsync().AsTask().WaitAsync(Wait));
+        await connection.SendToolCallAsync(("q1", "quick", "{}"));
+        Assert.Equal(["q1"], Ids(await connection.ReceiveToolResponseAsync()));
+        Assert.False(release.IsSet);
+
+        release.Set();
+        Assert.Equal(["b1"], Ids(await connection.ReceiveToolResponseAsync()));
+        await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "");
+        await run.WaitAsync(Wait);
     }
 
     internal static async Task WaitUntilAsync(Func<bool> condition)

@@ -8,8 +8,9 @@ namespace Live;
 /// <c>toolCallCancellation</c> cancels the calls it names, and the receive stream never waits for a tool.
 /// </summary>
 /// <remarks>
-/// <para>Each function call runs as its own task, on the thread pool, with its own cancellation token, linked to the loop's
-/// token and to the tool's timeout. Audio and other messages keep flowing while tools run; at most
+/// <para>Each function call runs as its own task, with its own cancellation token, linked to the loop's token and to the
+/// tool's timeout: on the thread pool, or (one call per message) on the loop's own thread once the loop has started
+/// waiting for the next message, which another thread then reads; a tool never runs while the loop is reading. Audio and other messages keep flowing while tools run; at most
 /// <see cref="LiveToolOptions.MaxConcurrency"/> calls run at once.</para>
 /// <para>Every call that is not cancelled gets exactly one response: its output, or an error (unknown function, bad
 /// arguments, exception, timeout). A cancelled call never gets one, even when its tool finishes afterwards.</para>
@@ -95,7 +96,7 @@ public static class LiveSessionToolExtensions
                     LiveServerMessage message;
                     try
                     {
-                        if (!await messages.MoveNextAsync().ConfigureAwait(false))
+                        if (!await new RunWhileWaiting(messages.MoveNextAsync(), loop.Scheduler))
                         {
                             break;
                         }
@@ -114,6 +115,8 @@ public static class LiveSessionToolExtensions
                     bool toolOnly = loop.Dispatch(message);
                     if (!toolOnly || yieldToolMessages)
                     {
+                        // The caller's code runs now: the calls just started must not wait for it.
+                        loop.Scheduler.FlushDeferred();
                         yield return message;
                     }
 
@@ -125,6 +128,7 @@ public static class LiveSessionToolExtensions
             }
             finally
             {
+                loop.Scheduler.FlushDeferred();
                 await messages.DisposeAsync().ConfigureAwait(false);
             }
 

@@ -14,6 +14,8 @@ internal sealed class ToolCallScheduler
     private readonly object _lock = new();
     private readonly Queue<ToolCall> _queued = new();
     private readonly TaskCompletionSource<bool> _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // The one call the receive loop runs itself once it waits for the next message (see RunWhileWaiting).
+    private ToolCall? _deferred;
     private int _runningCalls;
     private int _active;
     private int _shuttingDown;
@@ -67,7 +69,25 @@ internal sealed class ToolCallScheduler
             }
         }
 
-        StartQueuedCalls();
+        StartQueuedCalls(fromReceiveLoop: true);
+    }
+
+    /// <summary>
+    /// Takes the call left for the receive loop to run (called by the loop before it registers its wait for the next message,
+    /// so a call scheduled after that cannot be missed).
+    /// </summary>
+    public ToolCall? TakeDeferred() => Interlocked.Exchange(ref _deferred, null);
+
+    /// <summary>Runs a call the receive loop took with <see cref="TakeDeferred"/>, on the loop's thread, now that the loop waits.</summary>
+    public void RunInline(ToolCall call) => _ = _run(call);
+
+    /// <summary>Starts the call left for the receive loop on the thread pool (the loop does not wait now, or it ends).</summary>
+    public void FlushDeferred()
+    {
+        if (TakeDeferred() is { } call)
+        {
+            _ = Task.Run(() => _run(call));
+        }
     }
 
     /// <summary>A call's tool returned: its slot goes to the next queued call.</summary>
@@ -78,7 +98,7 @@ internal sealed class ToolCallScheduler
             _runningCalls--;
         }
 
-        StartQueuedCalls();
+        StartQueuedCalls(fromReceiveLoop: false);
     }
 
     /// <summary>A call ended (answered, or cancelled and cleaned up).</summary>
@@ -106,8 +126,13 @@ internal sealed class ToolCallScheduler
         }
     }
 
-    /// <summary>Starts queued calls, in arrival order, while fewer than the maximum run; never waits.</summary>
-    private void StartQueuedCalls()
+    /// <summary>
+    /// Starts queued calls, in arrival order, while fewer than the maximum run; never waits. From the receive loop, the first
+    /// call is left to the loop, which runs it on its own thread once it has registered its wait for the next message (so
+    /// the next message is read by another thread however long the tool blocks; no thread is woken for the call); the
+    /// others, and calls started from elsewhere, go to the thread pool.
+    /// </summary>
+    private void StartQueuedCalls(bool fromReceiveLoop)
     {
         while (true)
         {
@@ -123,7 +148,13 @@ internal sealed class ToolCallScheduler
                 _runningCalls++;
             }
 
-            // The tool runs on the thread pool, so even a synchronous tool never runs on the receive loop.
+            // A synchronous tool never runs on the receive loop: the loop runs its deferred call only after it stopped
+            // reading (see RunWhileWaiting); every other call runs on the thread pool.
+            if (fromReceiveLoop && Interlocked.CompareExchange(ref _deferred, next, null) is null)
+            {
+                continue;
+            }
+
             _ = Task.Run(() => _run(next));
         }
     }

@@ -57,6 +57,9 @@ internal sealed class ToolLoop
         _scheduler = new ToolCallScheduler(_options.MaxConcurrency, _options.RespondImmediately, RunCallAsync, _counters);
     }
 
+    /// <summary>Starts the calls (see <see cref="RunWhileWaiting"/>).</summary>
+    public ToolCallScheduler Scheduler => _scheduler;
+
     /// <summary>Cancelled when the loop ends; passed to every tool through its linked token.</summary>
     public CancellationToken Token => _loopCts.Token;
 

@@ -1,15 +1,20 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Live.Session;
 
 namespace Live.Transport;
 
 /// <summary>
-/// A <see cref="ILiveTransport"/> over a <see cref="WebSocket"/>. A background pump reads whole messages into a
-/// small bounded queue, so cancelling a receive never aborts the socket (as cancelling
+/// A <see cref="ILiveTransport"/> over a <see cref="WebSocket"/>. A pump reads whole messages ahead into a small bounded
+/// queue, so cancelling a receive never aborts the socket (as cancelling
 /// <see cref="WebSocket.ReceiveAsync(Memory{byte}, CancellationToken)"/> would) and no message is lost.
 /// </summary>
+/// <remarks>
+/// No hop between threads on the way to the reader: a message read while a reader waits is handed to it on the thread that
+/// read it (the pump run ends there, and the reader starts the next one before it returns the message); a message read while
+/// nobody waits goes into the queue, and the pump stops when the queue holds <see cref="QueueCapacity"/> messages or
+/// <see cref="ClientOptions.MaxReceiveQueueBytes"/>. One socket read is in progress at a time (<see cref="_inFlight"/>).
+/// </remarks>
 internal sealed class WebSocketTransport : ILiveTransport
 {
     private const int InitialBufferSize = 16 * 1024;
@@ -22,10 +27,16 @@ internal sealed class WebSocketTransport : ILiveTransport
     private readonly long _maxQueueBytes;
     private readonly TimeSpan _idleTimeout;
     private readonly TimeSpan _closeTimeout;
-    private readonly Channel<object> _frames;
+    private readonly object _gate = new();
+    private readonly Queue<object> _queue = new();
     private readonly CancellationTokenSource _pumpCancellation = new();
-    private readonly Task _pump;
+    private readonly TaskCompletionSource<bool> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Timer? _idleTimer;
+    // The pump run in progress (under _gate): it returns the message a waiting reader takes, or NoItem once it queued what it
+    // read and stopped. A run that handed a message to a reader that was cancelled meanwhile keeps it as its result.
+    private Task<object>? _inFlight;
+    private bool _readerWaiting;
+    private bool _pumpEnded;
     private volatile bool _closeReceived;
     private volatile bool _closeSent;
     private volatile bool _waitingForReader;
@@ -33,7 +44,6 @@ internal sealed class WebSocketTransport : ILiveTransport
     private object? _terminal;
     private long _queuedBytes;
     private long _lastActivity = Environment.TickCount64;
-    private TaskCompletionSource<bool> _space = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _lossReason;
     private Exception? _lossCause;
 
@@ -44,20 +54,20 @@ internal sealed class WebSocketTransport : ILiveTransport
         _maxQueueBytes = options.MaxReceiveQueueBytes;
         _idleTimeout = options.ReceiveIdleTimeout;
         _closeTimeout = options.CloseTimeout;
-        _frames = Channel.CreateBounded<object>(new BoundedChannelOptions(QueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
         if (_idleTimeout != Timeout.InfiniteTimeSpan)
         {
             TimeSpan period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(20).Ticks, _idleTimeout.Ticks / 8));
             _idleTimer = new Timer(static state => ((WebSocketTransport)state!).CheckIdle(), this, period, period);
         }
 
-        _pump = Task.Run(PumpAsync);
+        lock (_gate)
+        {
+            _inFlight = Task.Run(PumpAsync);
+        }
     }
+
+    /// <summary>What a pump run returns when it put what it read into the queue (no reader was waiting).</summary>
+    private static readonly object NoItem = new();
 
     /// <summary>Whether the connection is over: the peer's close was received, or the connection was lost.</summary>
     public bool IsCloseReceived => _closeReceived || Volatile.Read(ref _lossReason) is not null;
@@ -223,16 +233,66 @@ internal sealed class WebSocketTransport : ILiveTransport
         }
 
         object item;
-        try
+        Task<object>? run = null;
+        lock (_gate)
         {
-            item = await _frames.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
-        {
-            _terminal = TransportFrame.Close(1006, "The connection was closed.");
-            return (TransportFrame)_terminal;
+            if (_queue.Count > 0)
+            {
+                item = _queue.Dequeue();
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // Waiting before a run starts: a run started here hands its first message straight to this reader.
+                _readerWaiting = true;
+                run = _inFlight ?? StartPumpLocked();
+                item = run is null ? TransportFrame.Close(1006, "The connection was closed.") : NoItem;
+                _readerWaiting = run is not null;
+            }
         }
 
+        if (run is not null)
+        {
+            try
+            {
+                // A run that completed, or a receive nobody can cancel, awaits the pump run itself; a cancellable receive stops
+                // waiting on cancellation and leaves the run (and the message it reads) to the next receive.
+                item = run.IsCompleted || !cancellationToken.CanBeCanceled
+                    ? await run.ConfigureAwait(false)
+                    : await run.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _readerWaiting = false;
+                }
+            }
+
+            lock (_gate)
+            {
+                if (ReferenceEquals(item, NoItem))
+                {
+                    // The run queued what it read (nobody was waiting yet) and stopped.
+                    item = _queue.Count > 0 ? _queue.Dequeue() : TransportFrame.Close(1006, "The connection was closed.");
+                }
+                else if (ReferenceEquals(_inFlight, run))
+                {
+                    _inFlight = null;
+                }
+            }
+        }
+
+        return Take(item);
+    }
+
+    /// <summary>
+    /// Accounts for a message leaving the queue (or handed over) and starts the next pump run when none is in progress, so
+    /// the socket is read while the reader works on this message.
+    /// </summary>
+    private TransportFrame Take(object item)
+    {
         if (item is Exception error)
         {
             _terminal = error;
@@ -243,14 +303,41 @@ internal sealed class WebSocketTransport : ILiveTransport
         if (frame.Kind == TransportFrameKind.Close)
         {
             _terminal = frame;
+            return frame;
         }
-        else
+
+        lock (_gate)
         {
-            Interlocked.Add(ref _queuedBytes, -frame.Length);
-            Interlocked.Exchange(ref _space, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(true);
+            _queuedBytes -= frame.Length;
+            if (_inFlight is null && _queue.Count < QueueCapacity && _queuedBytes < _maxQueueBytes)
+            {
+                StartPumpLocked();
+            }
         }
 
         return frame;
+    }
+
+    /// <summary>
+    /// Starts a pump run (under <see cref="_gate"/>) and makes it <see cref="_inFlight"/> unless it already stopped (it reads
+    /// at once what the socket holds); null once the connection ended or the transport was disposed.
+    /// </summary>
+    private Task<object>? StartPumpLocked()
+    {
+        if (_pumpEnded || Volatile.Read(ref _disposed) != 0)
+        {
+            return null;
+        }
+
+        _waitingForReader = false;
+        Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+        Task<object> run = PumpAsync();
+        if (!run.IsCompleted || !ReferenceEquals(run.Result, NoItem))
+        {
+            _inFlight = run;
+        }
+
+        return run;
     }
 
     public async ValueTask CloseAsync(int closeCode, string? reason, CancellationToken cancellationToken)
@@ -296,89 +383,120 @@ internal sealed class WebSocketTransport : ILiveTransport
             return;
         }
 
-        // Give the peer a moment to answer our close frame, then stop the pump and drop the socket.
+        // Give the peer a moment to answer our close frame (read by the pump), then stop it and drop the socket.
         if (_closeSent && !IsCloseReceived)
         {
-            await Task.WhenAny(_pump, Task.Delay(_closeTimeout < CloseHandshakeTimeout ? _closeTimeout : CloseHandshakeTimeout)).ConfigureAwait(false);
+            await Task.WhenAny(_ended.Task, Task.Delay(_closeTimeout < CloseHandshakeTimeout ? _closeTimeout : CloseHandshakeTimeout)).ConfigureAwait(false);
         }
 
         _idleTimer?.Dispose();
         _pumpCancellation.Cancel();
         _socket.Abort();
-        try
+        Task<object>? running;
+        lock (_gate)
         {
-            await _pump.ConfigureAwait(false);
+            running = _inFlight;
         }
-        catch (OperationCanceledException)
+
+        if (running is not null)
         {
+            // Never throws; what it read and nobody took is dropped with the queue below.
+            object last = await running.ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (!_readerWaiting && ReferenceEquals(_inFlight, running))
+                {
+                    _inFlight = null;
+                    (last as TransportFrame)?.Dispose();
+                }
+            }
         }
 
         _socket.Dispose();
         _pumpCancellation.Dispose();
-        while (_frames.Reader.TryRead(out object? item))
+        lock (_gate)
         {
-            (item as TransportFrame)?.Dispose();
+            while (_queue.Count > 0)
+            {
+                (_queue.Dequeue() as TransportFrame)?.Dispose();
+            }
         }
     }
 
-    private async Task PumpAsync()
+    /// <summary>
+    /// One pump run: reads whole messages; hands the first one read while a reader waits to that reader (as its result),
+    /// and queues the others, stopping with <see cref="NoItem"/> when the queue is full or the connection ended. Never
+    /// throws: the end of the connection is an item too (the close frame, or the exception the reader sees).
+    /// </summary>
+    private async Task<object> PumpAsync()
     {
-        CancellationToken cancellationToken = _pumpCancellation.Token;
+        while (true)
+        {
+            object item = await ReadItemAsync().ConfigureAwait(false);
+            bool terminal = item is Exception || ((TransportFrame)item).Kind == TransportFrameKind.Close;
+            lock (_gate)
+            {
+                if (terminal)
+                {
+                    _pumpEnded = true;
+                }
+                else
+                {
+                    _queuedBytes += ((TransportFrame)item).Length;
+                }
+
+                if (_readerWaiting && _queue.Count == 0)
+                {
+                    // Handed over: the reader clears _inFlight when it takes it (a cancelled reader leaves it to the next).
+                    return item;
+                }
+
+                _queue.Enqueue(item);
+                if (terminal || _queue.Count >= QueueCapacity || _queuedBytes >= _maxQueueBytes)
+                {
+                    // Stopped until the reader takes a message (which starts the next run).
+                    _waitingForReader = !terminal;
+                    _inFlight = null;
+                    return NoItem;
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads one whole message; the end of the connection as the close frame or the exception the reader sees.</summary>
+    private async Task<object> ReadItemAsync()
+    {
         object terminal;
         try
         {
-            while (true)
+            // The pump's token (cancelled by DisposeAsync) ends a read whatever the stream under the WebSocket does on abort.
+            TransportFrame frame = await ReceiveWholeMessageAsync(_pumpCancellation.Token).ConfigureAwait(false);
+            if (frame.Kind != TransportFrameKind.Close)
             {
-                TransportFrame frame = await ReceiveWholeMessageAsync(cancellationToken).ConfigureAwait(false);
-                if (frame.Kind == TransportFrameKind.Close)
-                {
-                    _closeReceived = true;
-                    await CompleteCloseHandshakeAsync(cancellationToken).ConfigureAwait(false);
-                    terminal = frame;
-                    break;
-                }
-
-                try
-                {
-                    Interlocked.Add(ref _queuedBytes, frame.Length);
-                    await _frames.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    frame.Dispose();
-                    throw;
-                }
-
-                await WaitForQueueSpaceAsync(cancellationToken).ConfigureAwait(false);
+                return frame;
             }
+
+            _closeReceived = true;
+            await CompleteCloseHandshakeAsync(_pumpCancellation.Token).ConfigureAwait(false);
+            terminal = frame;
         }
         catch (LiveProtocolException ex)
         {
             terminal = ex;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            _frames.Writer.TryComplete();
-            return;
-        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Every way the socket can fail ends here, including an abort (which the WebSocket reports as an
-            // OperationCanceledException): the reader always learns that the connection is gone, and why.
-            terminal = ReceiveFailure(ex);
+            // OperationCanceledException): the reader always learns that the connection is gone, and why. Disposed by this
+            // side: the connection was closed.
+            terminal = _pumpCancellation.IsCancellationRequested && Volatile.Read(ref _lossReason) is null
+                ? TransportFrame.Close(1006, "The connection was closed.")
+                : ReceiveFailure(ex);
         }
 
         _closeReceived = true;
-        try
-        {
-            await _frames.Writer.WriteAsync(terminal, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            (terminal as TransportFrame)?.Dispose();
-        }
-
-        _frames.Writer.TryComplete();
+        _ended.TrySetResult(true);
+        return terminal;
     }
 
     /// <summary>What a failed receive means for the session.</summary>
@@ -450,24 +568,6 @@ internal sealed class WebSocketTransport : ILiveTransport
         ex is WebSocketException { InnerException: null } && string.Equals(ex.Message, FaultedDefaultMessage, StringComparison.Ordinal);
 
     private static readonly string FaultedDefaultMessage = new WebSocketException(WebSocketError.Faulted).Message;
-
-    /// <summary>Waits while the messages not yet read hold <see cref="ClientOptions.MaxReceiveQueueBytes"/> or more.</summary>
-    private async ValueTask WaitForQueueSpaceAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            Task space = Volatile.Read(ref _space).Task;
-            if (Interlocked.Read(ref _queuedBytes) < _maxQueueBytes)
-            {
-                _waitingForReader = false;
-                Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
-                return;
-            }
-
-            _waitingForReader = true;
-            await space.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     private async Task CompleteCloseHandshakeAsync(CancellationToken cancellationToken)
     {
