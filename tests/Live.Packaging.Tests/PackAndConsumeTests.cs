@@ -160,7 +160,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
 
             // Each Live.* project reference is a package dependency in every target framework, at the same version.
             string[] referenced = [.. ProjectReferences(id).Where(r => s_packages.Contains(r)).Order(StringComparer.Ordinal)];
-            XElement[] groups = [.. metadata.Descendants(ns + "group")];
+            XElement[] groups = [.. metadata.Element(ns + "dependencies")?.Elements(ns + "group") ?? []];
             if (referenced.Length > 0)
             {
                 Assert.Equal(2, groups.Length);
