@@ -267,7 +267,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
             Client client = provider.GetRequiredService<Client>();
             await using LiveSessionToolSet tools = await provider.GetRequiredService<LiveToolProvider>().CreateSessionToolSetAsync();
             Calculator calculator = tools.Services.GetRequiredService<Calculator>();
-            Console.WriteLine("client from the container: " + (client is not null ? "yes" : "no"));
+            Console.WriteLine("client from the container: " + (ReferenceEquals(client, provider.GetRequiredService<Client>()) ? "yes" : "no"));
 
             await using AsyncSession session = await client.Live.ConnectAsync(
                 "gemini-live-2.5-flash-preview",
