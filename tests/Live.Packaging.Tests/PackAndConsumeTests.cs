@@ -5,18 +5,37 @@ using Xunit.Abstractions;
 namespace Live.Packaging.Tests;
 
 /// <summary>
-/// The install path of the docs: packs Live.Runtime, Live.Tools.Abstractions and Live.Testing with
-/// <c>eng/pack-local.sh</c> into a temporary feed, checks what the packages hold (each with its own README), then creates
-/// a console app outside the repository with <c>dotnet new console</c>, adds the feed and the packages with the
-/// <c>dotnet</c> commands the docs give, builds and runs it (no project references) with a <c>[LiveTool]</c> method: the generator has to come out of the package for it to compile, and the tool's
-/// output has to reach the emulator's reply for it to pass.
+/// The install path of the docs: packs every packable project under src/ with <c>eng/pack-local.sh</c> into a
+/// temporary feed, checks what each package holds (its own README, both target frameworks, symbols, dependencies on the
+/// other Live.* packages at the same version), then creates a console app outside the repository with
+/// <c>dotnet new console</c>, adds the feed and the packages (Live.Runtime, Live.Testing and one integration package,
+/// Live.Extensions.DependencyInjection) with the <c>dotnet</c> commands the docs give, builds and runs it (no project
+/// references) with a <c>[LiveTool]</c> method and a client from <c>AddLiveClient</c>: the generator has to come out of
+/// the package for it to compile, and the tool's output has to reach the emulator's reply for it to pass.
 /// </summary>
 [Collection(SdkBuildCollection.Name)]
 public sealed class PackAndConsumeTests(ITestOutputHelper log)
 {
     private const string Version = "0.0.0-test";
 
-    private static readonly string[] s_packages = ["Live.Runtime", "Live.Tools.Abstractions", "Live.Testing"];
+    /// <summary>The packages of the repository.</summary>
+    /// <remarks>
+    /// Found as <c>eng/pack-local.sh</c> finds them: each src/&lt;Name&gt;/&lt;Name&gt;.csproj not marked
+    /// <c>&lt;IsPackable&gt;false&lt;/IsPackable&gt;</c>, so a new project under src/ is checked without being listed here.
+    /// </remarks>
+    private static readonly string[] s_packages = [.. Directory.GetDirectories(RepositoryPaths.Combine("src"))
+        .Select(d => Path.Combine(d, Path.GetFileName(d) + ".csproj"))
+        .Where(File.Exists)
+        .Where(p => !System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(p), @"<IsPackable>\s*false\s*</IsPackable>"))
+        .Select(p => Path.GetFileNameWithoutExtension(p))
+        .Order(StringComparer.Ordinal)];
+
+    /// <summary>The packages every user starts from, and the integration packages the docs list.</summary>
+    private static readonly string[] s_documentedPackages =
+    [
+        "Live.Runtime", "Live.Tools.Abstractions", "Live.Testing", "Live.AspNetCore", "Live.Extensions.DependencyInjection",
+        "Live.Extensions.AI", "Live.Mcp", "Live.Audio", "Live.Twilio", "Live.Extensions.Caching",
+    ];
 
     [Fact]
     public async Task Packed_packages_build_and_run_a_consumer_whose_LiveTool_reaches_the_model()
@@ -24,7 +43,10 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
         using var temp = new TempDirectory("live-pack");
         string feed = temp.Combine("feed");
 
-        // 1. Pack the three projects with the documented script, build outputs in the temporary folder (the repository's
+        // The discovery finds what the docs list (a packable project the README does not list is a test failure too).
+        Assert.Equal(s_documentedPackages.Order(StringComparer.Ordinal), s_packages);
+
+        // 1. Pack every project with the documented script, build outputs in the temporary folder (the repository's
         //    bin/ and obj/ are not touched while other test projects run from them).
         ChildResult pack = await ChildProcess.RunAsync(
             "bash",
@@ -51,6 +73,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
             ["nuget", "add", "source", feed, "--name", "live-tools-local", "--configfile", Path.Combine(consumer, "nuget.config")],
             ["add", Path.Combine(consumer, "Consumer.csproj"), "package", "Live.Runtime", "--prerelease"],
             ["add", Path.Combine(consumer, "Consumer.csproj"), "package", "Live.Testing", "--prerelease"],
+            ["add", Path.Combine(consumer, "Consumer.csproj"), "package", "Live.Extensions.DependencyInjection", "--prerelease"],
         ];
         foreach (string[] command in setup)
         {
@@ -62,6 +85,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
         string project = await File.ReadAllTextAsync(Path.Combine(consumer, "Consumer.csproj"));
         Assert.Contains($"Include=\"Live.Runtime\" Version=\"{Version}\"", project, StringComparison.Ordinal);
         Assert.Contains($"Include=\"Live.Testing\" Version=\"{Version}\"", project, StringComparison.Ordinal);
+        Assert.Contains($"Include=\"Live.Extensions.DependencyInjection\" Version=\"{Version}\"", project, StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ConsumerProgram(marker));
 
         ChildResult build = await ChildProcess.RunAsync(
@@ -93,6 +117,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
         Assert.Contains("tool ran: add_numbers(20, 22)", run.Lines);
         Assert.Contains("tool calls: 1", run.Lines);
         Assert.Contains($"model: The answer is 42, computed by {marker}.", run.Lines);
+        Assert.Contains("client from the container: yes", run.Lines);
     }
 
     private void CheckPackages(string feed)
@@ -133,7 +158,24 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
             Assert.Equal("git", (string?)metadata.Element(ns + "repository")?.Attribute("type"));
             Assert.False(string.IsNullOrWhiteSpace((string?)metadata.Element(ns + "description")));
 
-            // Package dependencies keep the analyzers: a reference to Live.Runtime or Live.Testing alone brings the generator.
+            // Each Live.* project reference is a package dependency in every target framework, at the same version.
+            string[] referenced = [.. ProjectReferences(id).Where(r => s_packages.Contains(r)).Order(StringComparer.Ordinal)];
+            XElement[] groups = [.. metadata.Element(ns + "dependencies")?.Elements(ns + "group") ?? []];
+            if (referenced.Length > 0)
+            {
+                Assert.Equal(2, groups.Length);
+            }
+
+            foreach (XElement group in groups)
+            {
+                string[] live = [.. group.Elements(ns + "dependency").Select(d => (string)d.Attribute("id")!).Where(d => d.StartsWith("Live.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+                Assert.True(referenced.SequenceEqual(live), $"{id} ({(string?)group.Attribute("targetFramework")}) depends on [{string.Join(", ", live)}], its project references [{string.Join(", ", referenced)}]");
+            }
+
+            log.WriteLine($"{id} depends on: {string.Join(", ", metadata.Descendants(ns + "dependency").Select(d => $"{(string?)d.Attribute("id")} {(string?)d.Attribute("version")}").Distinct())}");
+
+            // Package dependencies keep the analyzers: a reference to any package alone brings the generator (e.g. the
+            // generated AddLiveToolsFromAssembly of Live.Extensions.DependencyInjection).
             foreach (XElement dependency in metadata.Descendants(ns + "dependency").Where(d => ((string?)d.Attribute("id"))?.StartsWith("Live.", StringComparison.Ordinal) == true))
             {
                 Assert.Equal(Version, (string?)dependency.Attribute("version"));
@@ -160,6 +202,11 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
             Nuspec(Path.Combine(feed, $"Live.Testing.{Version}.nupkg")).Descendants().Where(e => e.Name.LocalName == "frameworkReference"),
             e => (string?)e.Attribute("name") == "Microsoft.AspNetCore.App");
     }
+
+    private static IEnumerable<string> ProjectReferences(string project) =>
+        XDocument.Load(RepositoryPaths.Combine("src", project, project + ".csproj"))
+            .Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(((string)r.Attribute("Include")!).Replace('\\', '/')));
 
     private static string[] Entries(string package)
     {
@@ -189,8 +236,10 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
             using System.Text;
             using System.Text.Json.Nodes;
             using Live;
+            using Live.DependencyInjection;
             using Live.Testing;
             using Live.Tools;
+            using Microsoft.Extensions.DependencyInjection;
 
             await using LiveEmulator emulator = await LiveEmulator.StartAsync();
             emulator
@@ -203,11 +252,26 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
                     $"The answer is {turn.Output.GetProperty("value")}, computed by {turn.Output.GetProperty("computed_by")}."));
 
             Console.WriteLine("declared: " + string.Join(", ", Calculator.LiveFunctionDeclarations.Select(d => d.Name)));
-            var tools = new Calculator();
-            Client client = emulator.CreateClient();
+
+            // Live.Extensions.DependencyInjection: the client and the tool type from the container (the tool type built by
+            // its generated factory, once for the session).
+            var services = new ServiceCollection();
+            services
+                .AddLiveClient(options =>
+                {
+                    options.ApiKey = emulator.ApiKey;
+                    options.BaseUrl = emulator.BaseUrl;
+                })
+                .AddLiveTools<Calculator>(LiveToolLifetime.PerSession);
+            await using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            Client client = provider.GetRequiredService<Client>();
+            await using LiveSessionToolSet tools = await provider.GetRequiredService<LiveToolProvider>().CreateSessionToolSetAsync();
+            Calculator calculator = tools.Services.GetRequiredService<Calculator>();
+            Console.WriteLine("client from the container: " + (ReferenceEquals(client, provider.GetRequiredService<Client>()) ? "yes" : "no"));
+
             await using AsyncSession session = await client.Live.ConnectAsync(
                 "gemini-live-2.5-flash-preview",
-                new LiveConnectConfig { ResponseModalities = [Modality.Text], Tools = [Calculator.LiveTools] });
+                new LiveConnectConfig { ResponseModalities = [Modality.Text], Tools = [tools.ToTool()] });
             await session.SendClientContentAsync("Please add 20 and 22.", turnComplete: true);
 
             var answer = new StringBuilder();
@@ -222,9 +286,9 @@ public sealed class PackAndConsumeTests(ITestOutputHelper log)
                 new LiveToolOptions { StopWhen = message => message.ServerContent?.TurnComplete == true },
                 timeout.Token);
 
-            Console.WriteLine($"tool calls: {tools.Calls}");
+            Console.WriteLine($"tool calls: {calculator.Calls}");
             Console.WriteLine($"model: {answer}");
-            return tools.Calls == 1 ? 0 : 1;
+            return calculator.Calls == 1 ? 0 : 1;
 
             public sealed record Sum(int Value, string ComputedBy);
 
