@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Live.Tools.Analyzers.Tests;
 
 /// <summary>
@@ -10,31 +7,18 @@ namespace Live.Tools.Analyzers.Tests;
 /// </summary>
 public sealed class TrimSuppressionTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+    private readonly SampleProject _project = new(
+        "live-tools-trim-",
+        "\n    <IsAotCompatible>true</IsAotCompatible>\n    <NoWarn>$(NoWarn);LIVE012;LIVE013</NoWarn>");
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "live-tools-trim-" + Guid.NewGuid().ToString("N")[..12]);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _project.Dispose();
 
     [Fact]
     public async Task IL2026_of_length_attributes_is_suppressed_on_tool_parameters_only()
     {
         WriteProject();
 
-        (int exitCode, string output) = await BuildAsync();
+        (int exitCode, string output) = await _project.BuildAsync();
 
         Assert.True(exitCode == 0, output);
         string[] warnings = output.Split('\n')
@@ -51,32 +35,7 @@ public sealed class TrimSuppressionTests : IDisposable
 
     private void WriteProject()
     {
-        Directory.CreateDirectory(_directory);
-        File.WriteAllText(Path.Combine(_directory, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(_directory, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(_directory, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
-        File.Copy(RepoPaths.Combine("global.json"), Path.Combine(_directory, "global.json"));
-
-        string abstractions = RepoPaths.Combine("src", "Live.Tools.Abstractions", "Live.Tools.Abstractions.csproj");
-        string generator = RepoPaths.Combine("src", "Live.Tools.Generator", "Live.Tools.Generator.csproj");
-        File.WriteAllText(Path.Combine(_directory, "Sample.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <IsAotCompatible>true</IsAotCompatible>
-                <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-                <NoWarn>$(NoWarn);LIVE012;LIVE013</NoWarn>
-                <BuildProjectReferences>false</BuildProjectReferences>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{abstractions}" />
-                <ProjectReference Include="{generator}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-              </ItemGroup>
-            </Project>
-            """);
-
-        File.WriteAllText(Path.Combine(_directory, "Tools.cs"), """
+        _project.Write("Tools.cs", """
             using System.ComponentModel.DataAnnotations;
             using Live.Tools;
 
@@ -103,64 +62,5 @@ public sealed class TrimSuppressionTests : IDisposable
             }
 
             """);
-    }
-
-    private async Task<(int ExitCode, string Output)> BuildAsync()
-    {
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        var start = new ProcessStartInfo(!string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet")
-        {
-            WorkingDirectory = _directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { "build", "Sample.csproj", "--nologo", "-c", RepoPaths.Configuration, "--disable-build-servers", "-tl:off", "-v:minimal" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (string name in start.Environment.Keys.Where(static k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = new Process { StartInfo = start };
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("dotnet build did not finish within " + Timeout + ":\n" + output);
-        }
-
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.Append(line).Append('\n');
-            }
-        }
     }
 }
