@@ -6,7 +6,7 @@ using Live.Benchmarks.Modes;
 namespace Live.Benchmarks;
 
 /// <summary>
-/// Modes: <c>--smoke</c>; <c>--cold-start [runs]</c>; <c>--round-trip [round trips]</c>; <c>--scale [sessions] [rounds] [period ms] [--emulator-in-child]</c>; <c>--relay [frames] [sessions] [seconds]</c>; <c>--peer [--quick] [--no-node]</c> (against the JavaScript SDK, see Modes/Peer.cs); otherwise BenchmarkDotNet's
+/// Modes: <c>--smoke</c>; <c>--cold-start [runs]</c>; <c>--round-trip [round trips]</c>; <c>--scale [sessions] [rounds] [period ms] [--emulator-in-child]</c>; <c>--relay [frames] [sessions] [seconds]</c>; <c>--peer [--quick] [--no-node]</c> (against the JavaScript SDK, see Modes/Peer.cs); <c>--dispatch-interleaved [rounds]</c> (the dispatch classes timed in alternating bursts, see Modes/DispatchInterleaved.cs); otherwise BenchmarkDotNet's
 /// own arguments (<c>--filter</c>, <c>--job</c>, …).
 /// </summary>
 public static class EntryPoint
@@ -47,6 +47,8 @@ public static class EntryPoint
                     args.Contains("--quick") ? Peer.Counts.Default with { Rtt = 3_000, RttWarmup = 2_000, Recv = 10_000, RecvWarmup = 2_000, Send = 10_000, SendWarmup = 2_000 } : Peer.Counts.Default,
                     includeNode: !args.Contains("--no-node"),
                     Console.Out);
+            case "--dispatch-interleaved":
+                return DispatchInterleaved.Run(DispatchInterleaved.Counts.Default with { Rounds = Count(DispatchInterleaved.Counts.Default.Rounds) }, Console.Out);
             case "--peer-server":
                 return await Peer.ServeAsync();
             case "--peer-client":

@@ -13,6 +13,18 @@ public class BenchmarkSmokeTests
     }
 
     [Fact]
+    public void The_interleaved_dispatch_mode_checks_equal_outputs_times_every_class_and_prints_the_ratios()
+    {
+        using var log = new StringWriter();
+        int exit = Live.Benchmarks.Modes.DispatchInterleaved.Run(Live.Benchmarks.Modes.DispatchInterleaved.Counts.Smoke, log);
+        Assert.Equal(0, exit);
+        string table = log.ToString();
+        Assert.Contains("Nested object + array (ns per call):", table, StringComparison.Ordinal);
+        Assert.Contains("20 tools, calling the last (ns per call):", table, StringComparison.Ordinal);
+        Assert.Equal(3, table.Split("| AIFunctionFactory ÷ generated |").Length - 1);
+    }
+
+    [Fact]
     public async Task The_peer_mode_runs_its_server_and_both_library_clients_in_their_own_processes_and_prints_the_table()
     {
         using var log = new StringWriter();
