@@ -22,6 +22,7 @@ public class BenchmarkSmokeTests
         Assert.Contains("Nested object + array (ns per call):", table, StringComparison.Ordinal);
         Assert.Contains("20 tools, calling the last (ns per call):", table, StringComparison.Ordinal);
         Assert.Equal(3, table.Split("| AIFunctionFactory ÷ generated |").Length - 1);
+        Assert.Contains("| one Utf8JsonReader pass ÷ generated |", table, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -121,3 +121,40 @@ public class DispatchTwentyToolsBenchmarks
     [Benchmark(Description = "AIFunctionFactory + InvokeAsync")]
     public FunctionResponse AIFunctionFactory() => MeaiAdapter.Invoke(_meai[_call.Name!], _call);
 }
+
+/// <summary>
+/// The nested tool read other ways (issue 17, see <see cref="NestedReadVariants"/>), against the generated dispatcher;
+/// and, for scale, what parsing the arguments into a <see cref="System.Text.Json.JsonElement"/> costs the receive path.
+/// </summary>
+[MemoryDiagnoser]
+public class DispatchNestedVariantsBenchmarks
+{
+    private FunctionCall _call = null!;
+    private ILiveToolSet _generated = null!;
+    private byte[] _argsUtf8 = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _call = Check.ParseCall(DispatchCalls.Order);
+        _generated = new OrderBenchTools();
+        _argsUtf8 = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(_call.Args!.Value).ToArray();
+        Check.SameBytes("place_order read variants", [
+            ("generated", Check.ResponseBytes(Generated())),
+            ("one Utf8JsonReader pass", Check.ResponseBytes(OnePassReader())),
+            ("one EnumerateObject pass", Check.ResponseBytes(OneEnumeratePass())),
+        ]);
+    }
+
+    [Benchmark(Baseline = true, Description = "Generated dispatcher (TryGetProperty per member)")]
+    public FunctionResponse Generated() => Sync.Result(_generated.InvokeAsync(_call, CancellationToken.None));
+
+    [Benchmark(Description = "One Utf8JsonReader pass over the args")]
+    public FunctionResponse OnePassReader() => NestedReadVariants.OnePassReader(_call);
+
+    [Benchmark(Description = "One EnumerateObject pass per object")]
+    public FunctionResponse OneEnumeratePass() => NestedReadVariants.OneEnumeratePass(_call);
+
+    [Benchmark(Description = "Receive path: args parsed into a JsonElement")]
+    public System.Text.Json.JsonElement ParseArgs() => NestedReadVariants.ParseArgs(_argsUtf8);
+}

@@ -10,7 +10,7 @@ namespace Live.Benchmarks.Modes;
 /// rotated every round, so that a load spike on a shared machine falls on every approach alike instead of on whichever
 /// BenchmarkDotNet happened to be measuring. The bodies are the [Benchmark] methods of
 /// <see cref="DispatchWeatherBenchmarks"/>, <see cref="DispatchNestedBenchmarks"/> and
-/// <see cref="DispatchTwentyToolsBenchmarks"/> after their [GlobalSetup] (which checks that every approach writes the
+/// <see cref="DispatchTwentyToolsBenchmarks"/> (and the read variants of <see cref="DispatchNestedVariantsBenchmarks"/>) after their [GlobalSetup] (which checks that every approach writes the
 /// same bytes). Per approach: the fastest burst, the 10th percentile and the median burst (ns per call), and the mean
 /// over all bursts, which is the only one of the four that includes the garbage collections an approach causes
 /// (a burst is too short to hold one regularly, so the fastest bursts leave them out), and, on Linux, the mean CPU time
@@ -46,7 +46,7 @@ public static class DispatchInterleaved
             ("Generated dispatcher", () => weather.Generated()),
             ("AIFunctionFactory + InvokeAsync", () => weather.AIFunctionFactory()),
             ("Hand-written floor (reused buffer only)", () => weather.HandWrittenReusedBuffer()),
-        ]);
+        ], TargetRatios);
 
         var nested = new DispatchNestedBenchmarks();
         nested.Setup();
@@ -54,7 +54,7 @@ public static class DispatchInterleaved
             ("Hand-written floor (FunctionResponse)", () => nested.HandWrittenFloor()),
             ("Generated dispatcher", () => nested.Generated()),
             ("AIFunctionFactory + InvokeAsync", () => nested.AIFunctionFactory()),
-        ]);
+        ], TargetRatios);
 
         var twenty = new DispatchTwentyToolsBenchmarks();
         twenty.Setup();
@@ -62,14 +62,27 @@ public static class DispatchInterleaved
             ("Hand-written floor (FunctionResponse)", () => twenty.HandWrittenFloor()),
             ("Generated dispatcher", () => twenty.Generated()),
             ("AIFunctionFactory + InvokeAsync", () => twenty.AIFunctionFactory()),
-        ]);
+        ], TargetRatios);
+
+        var variants = new DispatchNestedVariantsBenchmarks();
+        variants.Setup();
+        Measure("Nested object + array, other ways to read the arguments", counts, log, [
+            ("Generated dispatcher (TryGetProperty per member)", () => variants.Generated()),
+            ("One Utf8JsonReader pass over the args", () => variants.OnePassReader()),
+            ("One EnumerateObject pass per object", () => variants.OneEnumeratePass()),
+            ("Receive path: args parsed into a JsonElement", () => variants.ParseArgs()),
+        ], [("| one Utf8JsonReader pass ÷ generated", 1, 0), ("| one EnumerateObject pass ÷ generated", 2, 0), ("| parsing the args ÷ generated", 3, 0)]);
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"1-min load average at the end: {LoadAverage():F1}."));
         return 0;
     }
 
-    /// <summary>Times the approaches; the first three must be the floor, the generated code and AIFunctionFactory.</summary>
-    private static void Measure(string title, Counts counts, TextWriter log, (string Name, Action Call)[] approaches)
+    /// <summary>The ratios the targets are stated in, for classes listing the floor, the generated code and AIFunctionFactory first.</summary>
+    private static readonly (string Label, int Over, int Under)[] TargetRatios =
+        [("| generated ÷ floor", 1, 0), ("| AIFunctionFactory ÷ generated", 2, 1)];
+
+    /// <summary>Times the approaches and prints a table, then a line per ratio (approach indexes).</summary>
+    private static void Measure(string title, Counts counts, TextWriter log, (string Name, Action Call)[] approaches, (string Label, int Over, int Under)[] ratios)
     {
         for (int pass = 0; pass < 2; pass++)
         {
@@ -126,8 +139,10 @@ public static class DispatchInterleaved
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {approaches[a].Name} | {s.Min:F1} | {s.P10:F1} | {s.Median:F1} | {s.Mean:F1} | {s.Cpu:F1} |"));
         }
 
-        log.WriteLine(Ratio("| generated ÷ floor", stats[1], stats[0]));
-        log.WriteLine(Ratio("| AIFunctionFactory ÷ generated", stats[2], stats[1]));
+        foreach ((string label, int over, int under) in ratios)
+        {
+            log.WriteLine(Ratio(label, stats[over], stats[under]));
+        }
         log.WriteLine();
     }
 
