@@ -192,22 +192,6 @@ public class ClientMessageWriterTests
         AssertSameOrSameFailure(new LiveClientMessage { Setup = new LiveClientSetup { AdditionalProperties = new Dictionary<string, JsonElement> { ["x"] = default } } }, DefaultDepth);
     }
 
-    [Fact]
-    public void The_setup_alone_is_written_as_the_serializer_writes_it()
-    {
-        var generator = new MessageGenerator(new Random(5), fill: 1.0);
-        LiveClientSetup setup = generator.Everything().Setup!;
-        LiveJsonContext context = LiveJsonContext.Create();
-        byte[] expected = JsonSerializer.SerializeToUtf8Bytes(setup, context.LiveClientSetup);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MinimalJsonEncoder.Instance }))
-        {
-            ClientMessageWriter.WriteSetup(writer, setup, context.Options);
-        }
-
-        Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
-
     private static LiveClientMessage Turn(Part part) =>
         new() { ClientContent = new LiveClientContent { Turns = [new Content { Parts = [part] }], TurnComplete = true } };
 

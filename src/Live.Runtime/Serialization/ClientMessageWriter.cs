@@ -70,23 +70,6 @@ internal static partial class ClientMessageWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a <c>setup</c> object alone (the body of an ephemeral token's constraints).</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="setup">The setup.</param>
-    /// <param name="options">The wire's serializer options.</param>
-    public static void WriteSetup(Utf8JsonWriter writer, LiveClientSetup? setup, JsonSerializerOptions options)
-    {
-        var w = new Context(writer, options);
-        if (setup is null)
-        {
-            w.Guard();
-            writer.WriteNullValue();
-            return;
-        }
-
-        WriteSetup(w, setup);
-    }
-
     private static void WriteSetup(Context w, LiveClientSetup setup)
     {
         Utf8JsonWriter writer = w.Writer;
