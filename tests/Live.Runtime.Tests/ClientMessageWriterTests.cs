@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Live.Runtime.Tests.Infrastructure;
 using Live.Serialization;
 using Live.Wire;
 

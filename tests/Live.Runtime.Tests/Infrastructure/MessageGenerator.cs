@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Live.Wire;
 
-namespace Live.Runtime.Tests;
+namespace Live.Runtime.Tests.Infrastructure;
 
 /// <summary>
 /// Builds client messages for the writer's differential test: <see cref="Everything"/> sets every property of every
