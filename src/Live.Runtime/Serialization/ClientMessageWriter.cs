@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Live.Wire;
 
@@ -24,11 +25,38 @@ internal static partial class ClientMessageWriter
     /// <summary>Writes one client message as one JSON object.</summary>
     /// <param name="writer">The writer (its encoder decides how strings are escaped).</param>
     /// <param name="message">The message.</param>
-    /// <param name="options">The wire's serializer options: their depth limit, and what <see cref="FunctionResponseConverter"/> is given.</param>
-    /// <exception cref="JsonException">The message nests deeper than the depth limit (or has a cycle), or an enum has a value with no wire name.</exception>
-    public static void Write(Utf8JsonWriter writer, LiveClientMessage message, JsonSerializerOptions options)
+    /// <param name="context">
+    /// The wire's metadata context: its options give the depth limit and what <see cref="FunctionResponseConverter"/> is
+    /// given; its metadata is used only to report a message that cannot be written (below).
+    /// </param>
+    /// <exception cref="JsonException">
+    /// The message nests deeper than the depth limit (or has a cycle), or an enum has a value with no wire name: the
+    /// serializer's own exception, with its message and <see cref="JsonException.Path"/>.
+    /// </exception>
+    public static void Write(Utf8JsonWriter writer, LiveClientMessage message, LiveJsonContext context)
     {
-        var w = new Context(writer, options);
+        try
+        {
+            WriteMessage(new Context(writer, context.Options), message);
+        }
+        catch (JsonException)
+        {
+            // A message that cannot be written is a mistake in the caller's objects (too deep or cyclic, an enum value
+            // without a wire name). The serializer refuses the same message; let it throw its own exception, with the
+            // path to the value, so nothing changes for the caller. Only this path builds the metadata.
+            var scratch = new ArrayBufferWriter<byte>();
+            using (var serializerWriter = new Utf8JsonWriter(scratch, writer.Options))
+            {
+                JsonSerializer.Serialize(serializerWriter, message, context.LiveClientMessage);
+            }
+
+            throw;
+        }
+    }
+
+    private static void WriteMessage(Context w, LiveClientMessage message)
+    {
+        Utf8JsonWriter writer = w.Writer;
         w.Guard();
         if (message is null)
         {

@@ -44,8 +44,7 @@ internal sealed class LiveConnection : IAsyncDisposable
         _maxParsedBytes = maxParsedBytes;
         _logger = logger;
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = MinimalJsonEncoder.Instance });
-        JsonSerializerOptions options = json.Options;
-        _writeMessage = (writer, message) => ClientMessageWriter.Write(writer, message, options);
+        _writeMessage = (writer, message) => ClientMessageWriter.Write(writer, message, json);
     }
 
     /// <summary>Whether the service's close has been received.</summary>
