@@ -9,6 +9,12 @@ namespace Live;
 /// <summary>The Live API of a <see cref="Client"/>: opens sessions (<see cref="Client.Live"/>).</summary>
 public sealed class AsyncLive
 {
+    /// <summary>
+    /// The category of a session's log, the one <c>CreateLogger&lt;AsyncSession&gt;</c> names (given as a string, so
+    /// that no type name is worked out at run time).
+    /// </summary>
+    private const string SessionLogCategory = $"Live.{nameof(AsyncSession)}";
+
     private readonly ClientOptions _options;
     private readonly ILoggerFactory _loggerFactory;
 
@@ -36,7 +42,7 @@ public sealed class AsyncLive
     public async Task<AsyncSession> ConnectAsync(string model, LiveConnectConfig? config = null, CancellationToken cancellationToken = default)
     {
         config ??= new LiveConnectConfig();
-        ILogger logger = _loggerFactory.CreateLogger<AsyncSession>();
+        ILogger logger = _loggerFactory.CreateLogger(SessionLogCategory);
         string modelName = ModelNames.Normalize(model, _options.VertexAI, _options.Project, _options.VertexAI ? EndpointBuilder.VertexLocation(_options) : null);
         var setup = new LiveClientMessage { Setup = SetupBuilder.Build(modelName, config, _options.VertexAI) };
         LiveModelProfile? profile = _options.CheckModelCapabilities ? LiveModelProfiles.Find(model, _options.VertexAI) : null;

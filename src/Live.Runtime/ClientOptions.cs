@@ -11,6 +11,8 @@ namespace Live;
 /// </summary>
 public sealed class ClientOptions
 {
+    private Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The default of <see cref="SetupTimeout"/>: 30 seconds.</summary>
     public static readonly TimeSpan DefaultSetupTimeout = TimeSpan.FromSeconds(30);
 
@@ -65,7 +67,7 @@ public sealed class ClientOptions
     public string? ApiVersion { get; set; }
 
     /// <summary>Extra HTTP headers sent with the WebSocket handshake. Their values are never logged.</summary>
-    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, string> Headers => _headers;
 
     /// <summary>The logger factory; none when null. Payloads are logged only at <see cref="LogLevel.Trace"/>; keys and tokens never.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
@@ -233,43 +235,14 @@ public sealed class ClientOptions
 
     /// <summary>Copies the options.</summary>
     /// <returns>The copy.</returns>
+    /// <remarks>
+    /// One field-by-field copy, then a copy of the headers of its own: every option is copied without code per option
+    /// (on a fresh process, copying them one by one jitted some fifty property accessors for the first client).
+    /// </remarks>
     internal ClientOptions Clone()
     {
-        var copy = new ClientOptions
-        {
-            CheckModelCapabilities = CheckModelCapabilities,
-            ApiKey = ApiKey,
-            VertexAI = VertexAI,
-            Project = Project,
-            Location = Location,
-            AccessTokenProvider = AccessTokenProvider,
-            BaseUrl = BaseUrl,
-            ApiVersion = ApiVersion,
-            LoggerFactory = LoggerFactory,
-            ConfigureWebSocket = ConfigureWebSocket,
-            WebSocketFactory = WebSocketFactory,
-            SetupTimeout = SetupTimeout,
-            MaxIncomingMessageBytes = MaxIncomingMessageBytes,
-            MaxJsonDepth = MaxJsonDepth,
-            KeepAliveInterval = KeepAliveInterval,
-            KeepAliveTimeout = KeepAliveTimeout,
-            ReceiveIdleTimeout = ReceiveIdleTimeout,
-            CloseTimeout = CloseTimeout,
-            MaxParsedMessageBytes = MaxParsedMessageBytes,
-            MaxReceiveQueueBytes = MaxReceiveQueueBytes,
-            AllowInsecureTransport = AllowInsecureTransport,
-            AutomaticResumption = AutomaticResumption,
-            MaxResumptionAttempts = MaxResumptionAttempts,
-            ResumptionRetryDelay = ResumptionRetryDelay,
-            TransportFactory = TransportFactory,
-            EnvironmentReader = EnvironmentReader,
-        };
-
-        foreach (KeyValuePair<string, string> header in Headers)
-        {
-            copy.Headers[header.Key] = header.Value;
-        }
-
+        var copy = (ClientOptions)MemberwiseClone();
+        copy._headers = new Dictionary<string, string>(_headers, StringComparer.OrdinalIgnoreCase);
         return copy;
     }
 

@@ -33,6 +33,7 @@ internal sealed class LiveConnection : IAsyncDisposable
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;
+    private readonly Action<Utf8JsonWriter, LiveClientMessage> _writeMessage;
     private int _disposed;
 
     public LiveConnection(ILiveTransport transport, LiveJsonContext json, int maxDepth, ILogger logger, long maxParsedBytes = ClientOptions.DefaultMaxParsedMessageBytes)
@@ -43,6 +44,7 @@ internal sealed class LiveConnection : IAsyncDisposable
         _maxParsedBytes = maxParsedBytes;
         _logger = logger;
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = MinimalJsonEncoder.Instance });
+        _writeMessage = (writer, message) => ClientMessageWriter.Write(writer, message, json);
     }
 
     /// <summary>Whether the service's close has been received.</summary>
@@ -84,13 +86,16 @@ internal sealed class LiveConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Serializes a client message with the source-generated metadata and sends it.</summary>
+    /// <summary>
+    /// Writes a client message with <see cref="ClientMessageWriter"/> (the bytes the source-generated metadata would
+    /// write, without building that metadata) and sends it.
+    /// </summary>
     /// <param name="kind">The message kind, for the log.</param>
     /// <param name="message">The message.</param>
     /// <param name="cancellationToken">Cancels the send.</param>
     /// <returns>When the frame was sent.</returns>
     public Task SendMessageAsync(string kind, LiveClientMessage message, CancellationToken cancellationToken) =>
-        SendAsync(kind, (message, _json), static (writer, state) => JsonSerializer.Serialize(writer, state.message, state._json.LiveClientMessage), cancellationToken);
+        SendAsync(kind, message, _writeMessage, cancellationToken);
 
     /// <summary>Receives and parses the next message, or the close.</summary>
     /// <param name="cancellationToken">Cancels the wait; no message is lost.</param>
