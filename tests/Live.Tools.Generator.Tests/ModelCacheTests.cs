@@ -178,6 +178,37 @@ public class ModelCacheTests
     }
 
     [Fact]
+    public void An_edit_to_a_type_named_only_by_a_global_alias_rebuilds_the_model()
+    {
+        // The tool's file says 'Input'; only the alias's file names the record.
+        const string Tool = "using Live.Tools; namespace MyApp; public partial class SearchTools { [LiveTool] public int Search(Input input) => 1; }";
+        const string Alias = "global using Input = MyApp.Models.Query;";
+        const string Query = "namespace MyApp.Models; public sealed record Query(string Words);";
+        CSharpCompilation before = TestCompilation.Create(Tool, Alias, Query);
+        CSharpCompilation after = Replace(before, 2, Query.Replace("(string Words)", "(string Words, int Limit)", StringComparison.Ordinal));
+
+        (string first, string second, _) = Run(before, after);
+
+        Assert.NotEqual(first, second);
+        Assert.Contains("\"limit\"", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_namespace_that_hides_a_namespace_rebuilds_the_model()
+    {
+        // Inside MyApp.Weather, 'Models' means MyApp.Models until a MyApp.Weather.Models exists (without a Query).
+        const string Tool = "using Live.Tools; namespace MyApp.Weather; public partial class SearchTools { [LiveTool] public int Search(Models.Query query) => 1; }";
+        const string Query = "namespace MyApp.Models; public sealed record Query(string Words);";
+        CSharpCompilation before = TestCompilation.Create(Tool, Query);
+        CSharpCompilation after = before.AddSyntaxTrees(Parse("namespace MyApp.Weather.Models { public sealed class Other { } }", "Other.cs"));
+
+        (string first, string second, _) = Run(before, after);
+
+        Assert.NotEqual(first, second);
+        Assert.DoesNotContain("\"search\"", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_changed_referenced_assembly_rebuilds_the_model()
     {
         const string Tool = "using Live.Tools; using Library; namespace MyApp; public partial class ItemTools { [LiveTool] public int Add(Item item) => 1; }";

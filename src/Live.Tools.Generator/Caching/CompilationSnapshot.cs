@@ -51,8 +51,9 @@ internal sealed class CompilationSnapshot
 
     /// <summary>
     /// The names whose meaning a model of a member declared in <paramref name="tree"/> may depend on: every name looked
-    /// up in that tree and, transitively, in every tree declaring one of those names (a record's members, a constant's
-    /// initializer, a partial declaration, a base type), and the names of the types the parser compares against.
+    /// up in that tree and in the trees with global usings and, transitively, in every tree declaring one of those names
+    /// (a record's members, a constant's initializer, a partial declaration, a base type), and the names of the types
+    /// the parser compares against.
     /// </summary>
     public HashSet<string> Dependencies(TreeNames tree) => _dependencies.GetOrAdd(tree, Closure);
 
@@ -74,12 +75,13 @@ internal sealed class CompilationSnapshot
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var changed = new List<TreeNames>();
+        var removed = new List<TreeNames>();
+        var added = new List<TreeNames>();
         foreach (TreeNames tree in earlier.Trees)
         {
             if (!later.Trees.Contains(tree))
             {
-                changed.Add(tree);
+                removed.Add(tree);
             }
         }
 
@@ -87,27 +89,31 @@ internal sealed class CompilationSnapshot
         {
             if (!earlier.Trees.Contains(tree))
             {
-                changed.Add(tree);
+                added.Add(tree);
             }
         }
 
         HashSet<string>? kept = null;
-        foreach (TreeNames tree in changed)
+        foreach (List<TreeNames> changed in new[] { removed, added })
         {
-            if (tree.HasCompilationWideEffect)
+            foreach (TreeNames tree in changed)
             {
-                return null;
-            }
-
-            names.UnionWith(tree.Declared);
-            foreach (string ns in tree.Namespaces)
-            {
-                // A namespace that some unchanged tree declares exists in both compilations: adding a declaration to it
-                // changes no lookup. Otherwise each of its names may now find (or no longer find) a namespace.
-                kept ??= KeptNamespaces(earlier, later);
-                if (!kept.Contains(ns))
+                if (tree.HasCompilationWideEffect)
                 {
-                    names.UnionWith(ns.Split('.'));
+                    return null;
+                }
+
+                names.UnionWith(tree.Declared);
+                foreach (string ns in tree.Namespaces)
+                {
+                    // A namespace declared in both compilations (by an unchanged tree, or by a removed tree and by an
+                    // added one, as an edited file is) exists in both: adding a declaration to it changes no lookup.
+                    // Otherwise each of its names may now find, or no longer find, a namespace.
+                    kept ??= KeptNamespaces(earlier, later, removed, added);
+                    if (!kept.Contains(ns))
+                    {
+                        names.UnionWith(ns.Split('.'));
+                    }
                 }
             }
         }
@@ -115,7 +121,7 @@ internal sealed class CompilationSnapshot
         return names;
     }
 
-    private static HashSet<string> KeptNamespaces(CompilationSnapshot earlier, CompilationSnapshot later)
+    private static HashSet<string> KeptNamespaces(CompilationSnapshot earlier, CompilationSnapshot later, List<TreeNames> removed, List<TreeNames> added)
     {
         var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (TreeNames tree in later.Trees)
@@ -123,6 +129,23 @@ internal sealed class CompilationSnapshot
             if (earlier.Trees.Contains(tree))
             {
                 kept.UnionWith(tree.Namespaces);
+            }
+        }
+
+        var before = new HashSet<string>(StringComparer.Ordinal);
+        foreach (TreeNames tree in removed)
+        {
+            before.UnionWith(tree.Namespaces);
+        }
+
+        foreach (TreeNames tree in added)
+        {
+            foreach (string ns in tree.Namespaces)
+            {
+                if (before.Contains(ns))
+                {
+                    kept.Add(ns);
+                }
             }
         }
 
@@ -136,6 +159,14 @@ internal sealed class CompilationSnapshot
         var seen = new HashSet<TreeNames> { start };
         var pending = new Stack<TreeNames>();
         pending.Push(start);
+        foreach (TreeNames tree in Trees)
+        {
+            // A global using binds in every tree: 'global using Alias = A.B;' makes 'Alias' depend on B's declaration.
+            if (tree.HasCompilationWideEffect && seen.Add(tree))
+            {
+                pending.Push(tree);
+            }
+        }
         while (pending.Count > 0)
         {
             foreach (string name in pending.Pop().Referenced)

@@ -40,6 +40,16 @@ internal sealed class TreeNames
             {
                 HasCompilationWideEffect |= directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword);
             }
+
+            // Top-level statements declare a Program class that no token names.
+            foreach (MemberDeclarationSyntax member in unit.Members)
+            {
+                if (member is GlobalStatementSyntax)
+                {
+                    declared.Add("Program");
+                    break;
+                }
+            }
         }
 
         foreach (SyntaxToken token in root.DescendantTokens(static node => node is not (BlockSyntax or ArrowExpressionClauseSyntax), descendIntoTrivia: true))
@@ -89,7 +99,10 @@ internal sealed class TreeNames
         Namespaces = namespaces;
     }
 
-    /// <summary>Whether a change to this tree may change the meaning of any other tree (a global using, an assembly attribute).</summary>
+    /// <summary>
+    /// Whether this tree may change the meaning of any other tree (a global using, an assembly attribute): a change to it
+    /// invalidates every model, and the names it looks up are dependencies of every model.
+    /// </summary>
     public bool HasCompilationWideEffect { get; }
 
     /// <summary>The names this tree may declare for other trees: types, members, record parameters (also without an <c>Attribute</c> suffix).</summary>
