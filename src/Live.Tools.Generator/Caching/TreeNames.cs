@@ -52,45 +52,77 @@ internal sealed class TreeNames
             }
         }
 
-        foreach (SyntaxToken token in root.DescendantTokens(static node => node is not (BlockSyntax or ArrowExpressionClauseSyntax), descendIntoTrivia: true))
+        // One pass from the root, carrying what the enclosing nodes imply (walking up from each token cost twice the parse).
+        // An explicit stack: a constant's initializer can nest deeper than the call stack allows.
+        var pending = new Stack<(SyntaxNode Node, Place Place)>();
+        pending.Push((root, Place.Declarations));
+        while (pending.Count > 0)
         {
-            if (!token.IsKind(SyntaxKind.IdentifierToken))
+            cancellationToken.ThrowIfCancellationRequested();
+            (SyntaxNode node, Place place) = pending.Pop();
+            if (place == Place.Declarations)
             {
-                continue;
+                if (node is UsingDirectiveSyntax or ExternAliasDirectiveSyntax)
+                {
+                    // A using or an alias binds in this tree only (a global using made the whole tree compilation-wide).
+                    place = Place.Lookups;
+                }
+                else if (node is BaseNamespaceDeclarationSyntax ns)
+                {
+                    namespaces.Add(QualifiedName(ns));
+                }
             }
 
-            string name = token.ValueText;
-            SyntaxNode? parent = token.Parent;
-            if (InsideOf<DocumentationCommentTriviaSyntax>(parent) || InsideOf<UsingDirectiveSyntax>(parent) || InsideOf<ExternAliasDirectiveSyntax>(parent))
+            foreach (SyntaxNodeOrToken child in node.ChildNodesAndTokens())
             {
-                // A cref is bound where the comment is; a using or an alias binds in this tree only (a global using
-                // makes the whole tree compilation-wide, above).
-                referenced.Add(name);
-                continue;
-            }
+                if (child.AsNode() is { } childNode)
+                {
+                    if (childNode is not (BlockSyntax or ArrowExpressionClauseSyntax))
+                    {
+                        pending.Push((childNode, place == Place.Declarations && node is BaseNamespaceDeclarationSyntax { Name: var name } && name == childNode ? Place.Lookups : place));
+                    }
 
-            if (NamespaceName(parent) is { } ns)
-            {
-                referenced.Add(name);
-                namespaces.Add(QualifiedName(ns));
-                continue;
-            }
+                    continue;
+                }
 
-            if (parent is SimpleNameSyntax)
-            {
-                referenced.Add(name);
-                continue;
-            }
+                SyntaxToken token = child.AsToken();
+                if (token.HasStructuredTrivia)
+                {
+                    foreach (SyntaxTrivia trivia in token.LeadingTrivia)
+                    {
+                        // A cref is bound where the comment is.
+                        if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
+                        {
+                            if (trivia.GetStructure() is { } structure)
+                            {
+                                pending.Push((structure, Place.Lookups));
+                            }
+                        }
+                    }
+                }
 
-            if (!IsMemberName(token, parent))
-            {
-                referenced.Add(name);
-            }
+                if (!token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    continue;
+                }
 
-            if (parent is not ParameterSyntax || parent.Parent?.Parent is TypeDeclarationSyntax)
-            {
-                // A parameter is visible to other trees only as a record's (or primary constructor's) member.
-                Add(declared, name);
+                string text = token.ValueText;
+                if (place == Place.Lookups || node is SimpleNameSyntax)
+                {
+                    referenced.Add(text);
+                    continue;
+                }
+
+                if (!IsMemberName(token, node))
+                {
+                    referenced.Add(text);
+                }
+
+                if (node is not ParameterSyntax || node.Parent?.Parent is TypeDeclarationSyntax)
+                {
+                    // A parameter is visible to other trees only as a record's (or primary constructor's) member.
+                    Add(declared, text);
+                }
             }
         }
 
@@ -136,38 +168,6 @@ internal sealed class TreeNames
         }
     }
 
-    private static bool InsideOf<T>(SyntaxNode? node)
-        where T : SyntaxNode
-    {
-        for (; node is not null; node = node.Parent)
-        {
-            if (node is T)
-            {
-                return true;
-            }
-
-            if (node is MemberDeclarationSyntax && typeof(T) != typeof(DocumentationCommentTriviaSyntax))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    private static BaseNamespaceDeclarationSyntax? NamespaceName(SyntaxNode? node)
-    {
-        for (; node is NameSyntax; node = node.Parent)
-        {
-            if (node.Parent is BaseNamespaceDeclarationSyntax declaration && declaration.Name == node)
-            {
-                return declaration;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>The namespace's full name, with the names of the namespace declarations around it.</summary>
     private static string QualifiedName(BaseNamespaceDeclarationSyntax declaration)
     {
@@ -196,4 +196,14 @@ internal sealed class TreeNames
         TypeParameterSyntax typeParameter => typeParameter.Identifier == token,
         _ => false,
     };
+
+    /// <summary>What the nodes around a token make of its identifiers.</summary>
+    private enum Place
+    {
+        /// <summary>Declarations: a name may be declared here, or looked up.</summary>
+        Declarations,
+
+        /// <summary>Only lookups: a using directive, a namespace's name, a doc comment.</summary>
+        Lookups,
+    }
 }
