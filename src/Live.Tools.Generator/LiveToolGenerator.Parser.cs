@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using Live.Tools.Generator.Caching;
 using Live.Tools.Generator.Model;
 using Live.Tools.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -9,6 +10,22 @@ namespace Live.Tools.Generator;
 /// <content>The first pipeline step: a <c>[LiveTool]</c> method to an equatable model, through the shared <see cref="ToolParser"/>.</content>
 public sealed partial class LiveToolGenerator
 {
+    /// <summary>The cache of this generator instance's models (for tests).</summary>
+    internal ModelCache Cache => _cache;
+
+    private static ToolMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CompilationInputs inputs, CancellationToken cancellationToken)
+    {
+        CompilationSnapshot snapshot = inputs.Snapshot(cancellationToken);
+        if (inputs.Cache.TryGet(context.TargetNode, snapshot, out ToolMethodSpec? cached))
+        {
+            return cached;
+        }
+
+        ToolMethodSpec? model = Parse(context, inputs.Known, cancellationToken);
+        inputs.Cache.Add(context.TargetNode, snapshot, model, cancellationToken);
+        return model;
+    }
+
     private static ToolMethodSpec? Parse(GeneratorAttributeSyntaxContext context, KnownTypes known, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)

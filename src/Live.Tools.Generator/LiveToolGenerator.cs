@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Live.Tools.Generator.Caching;
 using Live.Tools.Generator.Emitting;
 using Live.Tools.Generator.Model;
 using Live.Tools.Generator.Parsing;
@@ -15,15 +16,19 @@ namespace Live.Tools.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed partial class LiveToolGenerator : IIncrementalGenerator
 {
+    private readonly ModelCache _cache = new();
+
     /// <summary>The version written into <c>[GeneratedCode]</c>.</summary>
     internal static readonly string Version = typeof(LiveToolGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // The symbols the parser compares against, resolved once per compilation instead of once per [LiveTool] method.
-        IncrementalValueProvider<KnownTypes> knownTypes = context.CompilationProvider
-            .Select(static (compilation, _) => KnownTypes.Create(compilation));
+        // The symbols the parser compares against, resolved once per compilation instead of once per [LiveTool] method,
+        // and the models of the methods parsed in earlier compilations that still hold.
+        ModelCache cache = _cache;
+        IncrementalValueProvider<CompilationInputs> knownTypes = context.CompilationProvider
+            .Select((compilation, _) => new CompilationInputs(compilation, cache));
 
         IncrementalValuesProvider<ToolMethodSpec?> methods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
