@@ -16,6 +16,11 @@ namespace Live.Serialization;
 /// </summary>
 internal static class ServerMessageReader
 {
+    // The values every audio chunk repeats, shared instead of decoded into a new string per message (equal strings;
+    // ValueTextEquals also matches them written with escapes, as GetString would decode them).
+    private const string Pcm24k = "audio/pcm;rate=24000";
+    private const string ModelRole = "model";
+
     /// <summary>Reads a frame; null when the frame must be parsed by the source-generated metadata instead.</summary>
     /// <param name="json">The frame.</param>
     /// <param name="context">The source-generated metadata (its options' depth limit is used).</param>
@@ -321,7 +326,7 @@ internal static class ServerMessageReader
                     return null;
                 }
 
-                content.Role = reader.GetString();
+                content.Role = reader.ValueTextEquals("model"u8) ? ModelRole : reader.GetString();
             }
             else
             {
@@ -456,7 +461,7 @@ internal static class ServerMessageReader
                     return null;
                 }
 
-                blob.MimeType = reader.GetString();
+                blob.MimeType = reader.ValueTextEquals("audio/pcm;rate=24000"u8) ? Pcm24k : reader.GetString();
             }
             else
             {
