@@ -18,8 +18,9 @@ namespace Live.Benchmarks.Modes;
 
 /// <summary>
 /// <c>--peer</c>: the library against the official JavaScript SDK on the same loopback wire. Every party is its own process:
-/// a loopback Live server (this executable, <c>--peer-server</c>), the library's clients (<c>--peer-client cs|cstools</c>:
-/// <c>ReceiveAsync</c> + <c>SendToolResponseAsync</c> by hand, and <c>RunWithToolsAsync</c> with a generated tool) and,
+/// a loopback Live server (this executable, <c>--peer-server</c>), the library's clients (<c>--peer-client cs|cspooled|cstools</c>:
+/// <c>ReceiveAsync</c> + <c>SendToolResponseAsync</c> by hand, the same with <c>ReceivePooledAsync</c>, and
+/// <c>RunWithToolsAsync</c> with a generated tool) and,
 /// when <c>node</c> and <c>peer-node/node_modules</c> (<c>npm ci</c> there) are present, <c>peer-node/client.mjs</c> with
 /// <c>@google/genai</c>. Each client, in a fresh process: connects (first connect, timed in the client), answers tool calls
 /// one at a time (round trip timed by the server, client CPU per round trip), receives audio messages (client CPU per
@@ -62,7 +63,10 @@ public static class Peer
         });
 
         string? nodeScript = includeNode ? FindNodeClient() : null;
-        var clients = new List<(string Label, string Title)> { ("cs", "Live.Tools manual"), ("cstools", "Live.Tools RunWithToolsAsync") };
+        var clients = new List<(string Label, string Title)>
+        {
+            ("cs", "Live.Tools manual"), ("cspooled", "Live.Tools manual, pooled"), ("cstools", "Live.Tools RunWithToolsAsync"),
+        };
         if (nodeScript is not null)
         {
             clients.Insert(0, ("sdk", "Node @google/genai"));
@@ -377,22 +381,38 @@ public static class PeerClient
                 OnMessage(m);
                 return ValueTask.CompletedTask;
             })
+            : kind == "cspooled"
+            ? Task.Run(async () =>
+            {
+                await foreach (LiveServerMessageLease lease in session.ReceivePooledAsync())
+                {
+                    using (lease)
+                    {
+                        await HandleAsync(lease.Message);
+                    }
+                }
+            })
             : Task.Run(async () =>
             {
                 await foreach (LiveServerMessage m in session.ReceiveAsync())
                 {
-                    if (m.ToolCall is { } call && s_phase == "rtt")
-                    {
-                        FunctionCall fc = call.FunctionCalls![0];
-                        await session.SendToolResponseAsync(new FunctionResponse { Id = fc.Id, Name = fc.Name, Response = new JsonObject { ["output"] = Output(fc.Args!.Value) } });
-                        CountRoundTrip();
-                    }
-                    else
-                    {
-                        OnMessage(m);
-                    }
+                    await HandleAsync(m);
                 }
             });
+
+        async ValueTask HandleAsync(LiveServerMessage m)
+        {
+            if (m.ToolCall is { } call && s_phase == "rtt")
+            {
+                FunctionCall fc = call.FunctionCalls![0];
+                await session.SendToolResponseAsync(new FunctionResponse { Id = fc.Id, Name = fc.Name, Response = new JsonObject { ["output"] = Output(fc.Args!.Value) } });
+                CountRoundTrip();
+            }
+            else
+            {
+                OnMessage(m);
+            }
+        }
 
         var result = new JsonObject { ["connectMs"] = connectMs, ["startupToConnectedMs"] = startupMs };
 

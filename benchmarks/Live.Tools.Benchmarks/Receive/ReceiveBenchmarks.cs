@@ -9,8 +9,10 @@ using Live.Serialization;
 namespace Live.Benchmarks.Receive;
 
 /// <summary>
-/// Parsing received frames into the public message model (what <c>ReceiveAsync</c> does per frame, with the
-/// source-generated <c>LiveJsonContext</c>) against a hand-written reader that decodes into a caller-owned buffer.
+/// Parsing received frames into the public message model: the source-generated <c>LiveJsonContext</c> (what
+/// <c>ReceiveAsync</c> did per frame before issue 17, and still does for the frames the light reader leaves to it), the
+/// light reader (<c>ServerMessageReader</c>, what it does now) with exact-size and with pooled inline data, against a
+/// hand-written reader that decodes into a caller-owned buffer.
 /// </summary>
 [MemoryDiagnoser]
 public class ReceiveAudioBenchmarks
@@ -36,9 +38,15 @@ public class ReceiveAudioBenchmarks
         LiveServerMessage message = Library();
         byte[] library = message.ServerContent!.ModelTurn!.Parts![0].InlineData!.Data.ToArray();
         int length = HandWrittenIntoCallerBuffer();
+        byte[] light = LightReader().ServerContent!.ModelTurn!.Parts![0].InlineData!.Data.ToArray();
+        LiveServerMessageLease? lease = null;
+        byte[] pooled = ServerMessageReader.TryRead(_frame, _json, System.Buffers.ArrayPool<byte>.Shared, ref lease)!.ServerContent!.ModelTurn!.Parts![0].InlineData!.Data.ToArray();
+        lease!.Dispose();
         Check.SameBytes($"received audio {AudioBytes} B", [
             ("original PCM", _pcm),
             ("library (LiveServerMessage)", library),
+            ("light reader", light),
+            ("light reader, pooled", pooled),
             ("hand-written reader into caller buffer", _scratch.AsSpan(0, length).ToArray()),
         ]);
     }
@@ -63,6 +71,24 @@ public class ReceiveAudioBenchmarks
     [Benchmark(Description = "Library: parse serverContent audio frame")]
     public LiveServerMessage Library() =>
         JsonSerializer.Deserialize(_frame, _json.LiveServerMessage) ?? throw new InvalidOperationException("null");
+
+    [Benchmark(Description = "Light reader (ReceiveAsync)")]
+    public LiveServerMessage LightReader()
+    {
+        LiveServerMessageLease? lease = null;
+        return ServerMessageReader.TryRead(_frame, _json, pool: null, ref lease) ?? throw new InvalidOperationException("fell back");
+    }
+
+    [Benchmark(Description = "Light reader, pooled data given back (ReceivePooledAsync)")]
+    public int LightReaderPooled()
+    {
+        LiveServerMessageLease? lease = null;
+        LiveServerMessage message = ServerMessageReader.TryRead(_frame, _json, System.Buffers.ArrayPool<byte>.Shared, ref lease)
+            ?? throw new InvalidOperationException("fell back");
+        int length = message.ServerContent!.ModelTurn!.Parts![0].InlineData!.Data.Length;
+        lease!.Dispose();
+        return length;
+    }
 }
 
 /// <summary>Parsing a <c>toolCall</c> frame with one function call.</summary>
@@ -79,9 +105,11 @@ public class ReceiveToolCallBenchmarks
         _frame = Encoding.UTF8.GetBytes(
             """{"toolCall":{"functionCalls":[{"id":"call-1","name":"get_weather","args":{"location":"Tokyo, JP","unit":"fahrenheit","days":3}}]}}""");
         FunctionCall call = Library().ToolCall!.FunctionCalls![0];
+        FunctionCall light = LightReader().ToolCall!.FunctionCalls![0];
         (string id, string name, int start, int length) = Read();
         Check.SameBytes("received toolCall", [
             ("library", Encoding.UTF8.GetBytes($"{call.Id}|{call.Name}|{Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(call.Args!.Value))}")),
+            ("light reader", Encoding.UTF8.GetBytes($"{light.Id}|{light.Name}|{Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(light.Args!.Value))}")),
             ("hand-written reader", Encoding.UTF8.GetBytes($"{id}|{name}|{Encoding.UTF8.GetString(_frame, start, length)}")),
         ]);
     }
@@ -92,6 +120,13 @@ public class ReceiveToolCallBenchmarks
     [Benchmark(Description = "Library: parse toolCall frame")]
     public LiveServerMessage Library() =>
         JsonSerializer.Deserialize(_frame, _json.LiveServerMessage) ?? throw new InvalidOperationException("null");
+
+    [Benchmark(Description = "Light reader (ReceiveAsync)")]
+    public LiveServerMessage LightReader()
+    {
+        LiveServerMessageLease? lease = null;
+        return ServerMessageReader.TryRead(_frame, _json, pool: null, ref lease) ?? throw new InvalidOperationException("fell back");
+    }
 
     private (string Id, string Name, int Start, int Length) Read()
     {

@@ -101,7 +101,17 @@ internal sealed class LiveConnection : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the wait; no message is lost.</param>
     /// <returns>The message or the close.</returns>
     /// <exception cref="LiveProtocolException">The frame could not be read (fatal for size and depth limits).</exception>
-    public async ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken)
+    public ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken) => ReceiveAsync(pooled: false, cancellationToken);
+
+    /// <summary>Receives and parses the next message, or the close.</summary>
+    /// <param name="pooled">
+    /// Whether inline data may be decoded into arrays rented from <see cref="ArrayPool{T}.Shared"/>; the frame's
+    /// <see cref="ReceivedFrame.Lease"/> then holds them.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the wait; no message is lost.</param>
+    /// <returns>The message or the close.</returns>
+    /// <exception cref="LiveProtocolException">The frame could not be read (fatal for size and depth limits).</exception>
+    public async ValueTask<ReceivedFrame> ReceiveAsync(bool pooled, CancellationToken cancellationToken)
     {
         using TransportFrame frame = await _transport.ReceiveAsync(cancellationToken).ConfigureAwait(false);
         if (frame.Kind == TransportFrameKind.Close)
@@ -127,10 +137,12 @@ internal sealed class LiveConnection : IAsyncDisposable
             SessionLog.FrameReceivedPayload(_logger, Encoding.UTF8.GetString(payload));
         }
 
-        LiveServerMessage message;
+        // The common shapes in one pass; anything else (and every error) through the source-generated parse.
+        LiveServerMessageLease? lease = null;
+        LiveServerMessage? message = ServerMessageReader.TryRead(payload, _json, pooled ? ArrayPool<byte>.Shared : null, ref lease);
         try
         {
-            message = JsonSerializer.Deserialize(payload, _json.LiveServerMessage)
+            message ??= JsonSerializer.Deserialize(payload, _json.LiveServerMessage)
                 ?? throw new JsonException("The frame is the JSON literal null, not a message object.");
         }
         catch (JsonException ex)
@@ -156,7 +168,8 @@ internal sealed class LiveConnection : IAsyncDisposable
         }
 
         SessionLog.MessageReceived(_logger, message, frame.Length, frame.Kind == TransportFrameKind.Binary ? "binary" : "text");
-        return ReceivedFrame.FromMessage(message);
+        lease?.SetMessage(message);
+        return ReceivedFrame.FromMessage(message, lease);
     }
 
     /// <summary>Sends the close frame.</summary>

@@ -160,6 +160,9 @@ public sealed class LiveServerMessage
         return "LiveServerMessage " + (kinds.Count == 0 ? "(empty)" : string.Join(", ", kinds));
     }
 
+    /// <summary>Drops the cached <see cref="Data"/> (its bytes were pooled and have been given back).</summary>
+    internal void ForgetInlineData() => _data = null;
+
     private ReadOnlyMemory<byte> ConcatenateInlineData()
     {
         if (ServerContent?.ModelTurn?.Parts is not { } parts)
