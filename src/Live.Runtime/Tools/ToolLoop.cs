@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Live.Tools;
 using Microsoft.Extensions.Logging;
@@ -399,56 +400,10 @@ internal sealed class ToolLoop
         List<ToolCall> started = _starting;
         foreach (FunctionCall call in calls)
         {
-            if (call is null)
+            if (call is not null && Admit(call) is { } toolCall)
             {
-                continue;
+                started.Add(toolCall);
             }
-
-            CallSighting sighting = Sight(call.Id);
-            if (sighting == CallSighting.Duplicate)
-            {
-                ToolLoopLog.DuplicateCallIgnored(_logger, call.Name ?? "", call.Id ?? "");
-                continue;
-            }
-
-            if (sighting == CallSighting.CancelledBefore)
-            {
-                ToolLoopLog.CallCancelled(_logger, call.Name ?? "", call.Id, 0);
-                Observe(new ToolCallOutcome { Call = call, Name = call.Name ?? "", Status = ToolCallStatus.Cancelled, Duration = TimeSpan.Zero });
-                continue;
-            }
-
-            if (string.IsNullOrEmpty(call.Id) && !_session.IsVertexAI)
-            {
-                // Its answer could not name it, and a response without an id is refused on the Gemini API: reported here,
-                // and the other calls of the message are answered as usual.
-                ToolLoopLog.CallWithoutId(_logger, call.Name ?? "");
-                continue;
-            }
-
-            _tools.TryGetTool(call.Name ?? "", out LiveToolInfo? info);
-            Behavior effective = info is null ? Behavior.Unspecified : _profile?.EffectiveBehavior(info.Declaration.Behavior) ?? info.Behavior;
-            var toolCall = new ToolCall(call, info, _options.DefaultTimeout, _loopCts.Token, _counters, effective) { MessageIndex = _session.DeliveredMessageCount };
-            Register(toolCall);
-
-            if (info?.DuplicateCalls == LiveToolDuplicateCalls.ShareInFlight)
-            {
-                string key = (call.Name ?? "") + "\n" + (call.Args?.GetRawText() ?? "{}");
-                lock (_inFlightByArguments)
-                {
-                    if (_inFlightByArguments.TryGetValue(key, out ToolCall? leader))
-                    {
-                        toolCall.SharedWith = leader;
-                    }
-                    else
-                    {
-                        toolCall.DuplicateKey = key;
-                        _inFlightByArguments[key] = toolCall;
-                    }
-                }
-            }
-
-            started.Add(toolCall);
         }
 
         if (started.Count > 0)
@@ -460,6 +415,85 @@ internal sealed class ToolLoop
             finally
             {
                 started.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The call to start for <paramref name="call"/>, registered under its id; null when it is not run (a second delivery,
+    /// cancelled before it arrived, or without the id the Gemini API needs).
+    /// </summary>
+    private ToolCall? Admit(FunctionCall call)
+    {
+        CallSighting sighting = Sight(call.Id);
+        if (sighting != CallSighting.New || (string.IsNullOrEmpty(call.Id) && !_session.IsVertexAI))
+        {
+            Refuse(call, sighting);
+            return null;
+        }
+
+        _tools.TryGetTool(call.Name ?? "", out LiveToolInfo? info);
+        Behavior effective = info is null ? Behavior.Unspecified : _profile?.EffectiveBehavior(info.Declaration.Behavior) ?? info.Behavior;
+        var toolCall = new ToolCall(call, info, _options.DefaultTimeout, _loopCts.Token, _counters, effective) { MessageIndex = _session.DeliveredMessageCount };
+        Register(toolCall);
+        if (info?.DuplicateCalls == LiveToolDuplicateCalls.ShareInFlight)
+        {
+            ShareInFlight(toolCall);
+        }
+
+        return toolCall;
+    }
+
+    // The rare paths of Admit live in their own methods (here and below), so the hot ones stay small for the JIT.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Refuse(FunctionCall call, CallSighting sighting)
+    {
+        switch (sighting)
+        {
+            case CallSighting.Duplicate:
+                ToolLoopLog.DuplicateCallIgnored(_logger, call.Name ?? "", call.Id ?? "");
+                break;
+            case CallSighting.CancelledBefore:
+                ToolLoopLog.CallCancelled(_logger, call.Name ?? "", call.Id, 0);
+                Observe(new ToolCallOutcome { Call = call, Name = call.Name ?? "", Status = ToolCallStatus.Cancelled, Duration = TimeSpan.Zero });
+                break;
+            default:
+                // Its answer could not name it, and a response without an id is refused on the Gemini API: reported here,
+                // and the other calls of the message are answered as usual.
+                ToolLoopLog.CallWithoutId(_logger, call.Name ?? "");
+                break;
+        }
+    }
+
+    /// <summary>Lets a call share the result of an identical call in flight (<see cref="LiveToolDuplicateCalls.ShareInFlight"/>), or leads.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ShareInFlight(ToolCall toolCall)
+    {
+        FunctionCall call = toolCall.Call;
+        string key = (call.Name ?? "") + "\n" + (call.Args?.GetRawText() ?? "{}");
+        lock (_inFlightByArguments)
+        {
+            if (_inFlightByArguments.TryGetValue(key, out ToolCall? leader))
+            {
+                toolCall.SharedWith = leader;
+            }
+            else
+            {
+                toolCall.DuplicateKey = key;
+                _inFlightByArguments[key] = toolCall;
+            }
+        }
+    }
+
+    /// <summary>A leading call ended: later identical calls run on their own.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EndShareInFlight(ToolCall call, string key)
+    {
+        lock (_inFlightByArguments)
+        {
+            if (_inFlightByArguments.TryGetValue(key, out ToolCall? current) && ReferenceEquals(current, call))
+            {
+                _inFlightByArguments.Remove(key);
             }
         }
     }
@@ -515,13 +549,7 @@ internal sealed class ToolLoop
         call.Complete(response);
         if (call.DuplicateKey is { } key)
         {
-            lock (_inFlightByArguments)
-            {
-                if (_inFlightByArguments.TryGetValue(key, out ToolCall? current) && ReferenceEquals(current, call))
-                {
-                    _inFlightByArguments.Remove(key);
-                }
-            }
+            EndShareInFlight(call, key);
         }
 
         try
@@ -584,7 +612,26 @@ internal sealed class ToolLoop
     /// </summary>
     private void FinishResponse(ToolCall call, FunctionResponse response, LiveToolCallScope scope)
     {
-        if (scope.TakeParts() is { } parts)
+        List<FunctionResponsePart>? parts = scope.TakeParts();
+        if (parts is null && !scope.InterimSent && response.WillContinue is null && response.Parts is null)
+        {
+            // The usual response: nothing attached, no interim responses.
+            if (!call.InBatch)
+            {
+                ApplyScheduling(call, response);
+            }
+
+            return;
+        }
+
+        FinishAttachedResponse(call, response, scope, parts);
+    }
+
+    /// <summary><see cref="FinishResponse"/> for a response with parts, <c>willContinue</c>, or after interim responses.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FinishAttachedResponse(ToolCall call, FunctionResponse response, LiveToolCallScope scope, List<FunctionResponsePart>? parts)
+    {
+        if (parts is not null)
         {
             response.Parts ??= new List<FunctionResponsePart>();
             foreach (FunctionResponsePart part in parts)
