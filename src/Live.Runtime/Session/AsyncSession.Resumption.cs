@@ -13,6 +13,7 @@ public sealed partial class AsyncSession
     private readonly object _swapLock = new();
     private LiveClientSetup? _setup;
     private TaskCompletionSource<bool> _changed;
+    private Func<LiveConnection, IToolResponseSource, CancellationToken, Task>? _sendCollected;
     private Task<Queue<PendingMessage>>? _resumeTask;
     private volatile bool _resuming;
     private volatile string? _resumptionHandle;
@@ -272,35 +273,33 @@ public sealed partial class AsyncSession
     private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
+    /// Sends the tool responses <paramref name="source"/> collects at the moment a connection is ready to take them
+    /// (after a resumption, the tool loop has then already withdrawn what the resumed session must not get); nothing
+    /// when it collects none. Without resumption the responses are collected, and the frame written, before this returns
+    /// (the task is then already complete unless the connection had to wait).
+    /// </summary>
+    /// <param name="source">Collects the responses to send now, and records which ones went out.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>When the frame was sent, or nothing was to be sent.</returns>
+    internal Task SendToolResponsesWhenReadyAsync(IToolResponseSource source, CancellationToken cancellationToken) =>
+        SendThroughAsync(source, _sendCollected ??= SendCollectedAsync, cancellationToken);
+
+    private Task SendCollectedAsync(LiveConnection connection, IToolResponseSource source, CancellationToken cancellationToken)
+    {
+        List<FunctionResponse>? responses = source.Collect(DeliveredMessageCount);
+        if (responses is not { Count: > 0 })
+        {
+            return Task.CompletedTask;
+        }
+
+        var message = new LiveClientMessage { ToolResponse = new LiveClientToolResponse { FunctionResponses = responses } };
+        return connection.SendMessageAsync("toolResponse", message, cancellationToken);
+    }
+
+    /// <summary>
     /// Sends through the current connection; with resumption, waits while the session resumes and sends again on the
     /// new connection when the one it used turned out to be gone.
     /// </summary>
-    /// <summary>
-    /// Sends the tool responses <paramref name="collect"/> returns at the moment a connection is ready to take them
-    /// (after a resumption, the tool loop has then already withdrawn what the resumed session must not get); nothing
-    /// when it returns none.
-    /// </summary>
-    /// <param name="collect">Returns the responses to send now.</param>
-    /// <param name="cancellationToken">Cancels the send.</param>
-    /// <returns>The number of responses sent.</returns>
-    internal async Task<int> SendToolResponsesWhenReadyAsync(Func<IReadOnlyList<FunctionResponse>> collect, CancellationToken cancellationToken)
-    {
-        int sent = 0;
-        await SendThroughAsync(collect, (connection, c, token) =>
-        {
-            IReadOnlyList<FunctionResponse> responses = c();
-            sent = responses.Count;
-            if (responses.Count == 0)
-            {
-                return Task.CompletedTask;
-            }
-
-            var message = new LiveClientMessage { ToolResponse = new LiveClientToolResponse { FunctionResponses = [.. responses] } };
-            return connection.SendMessageAsync("toolResponse", message, token);
-        }, cancellationToken).ConfigureAwait(false);
-        return sent;
-    }
-
     private Task SendThroughAsync<TState>(TState state, Func<LiveConnection, TState, CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         ThrowIfClosed();

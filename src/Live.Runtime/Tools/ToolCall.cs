@@ -4,13 +4,15 @@ namespace Live;
 
 /// <summary>
 /// One function call in flight: its token source (linked to the loop, with the timeout), its cancellation by id and the
-/// batch it answers with.
+/// batch it answers with. A call that answers on its own is also the source of its <c>toolResponse</c>.
 /// </summary>
-internal sealed class ToolCall
+internal sealed class ToolCall : IToolResponseSource
 {
     private readonly CancellationTokenSource _cts;
     private readonly ToolLoopCounters? _counters;
+    private TaskCompletionSource<FunctionResponse?>? _result;
     private int _cancelledById;
+    private int _completed;
 
     public ToolCall(FunctionCall call, LiveToolInfo? info, TimeSpan? defaultTimeout, CancellationToken loopToken, ToolLoopCounters? counters, Behavior effectiveBehavior = Behavior.Unspecified)
     {
@@ -61,11 +63,23 @@ internal sealed class ToolCall
     /// <summary>The session's index of the toolCall message (see <see cref="AsyncSession.DeliveredMessageCount"/>).</summary>
     public long MessageIndex { get; init; }
 
-    /// <summary>The batch the call answers with; null when it answers on its own.</summary>
+    /// <summary>The batch the call answers with; null when it answers on its own (or is the only call of its batch).</summary>
     public ToolCallBatch? Batch { get; set; }
 
-    /// <summary>The response, once the call has an outcome (null when it was cancelled).</summary>
-    public FunctionResponse? Response { get; set; }
+    /// <summary>
+    /// Whether the call was grouped with the other blocking calls of its message (see <see cref="ToolCallScheduler.Schedule"/>),
+    /// also when it is the only one (then <see cref="Batch"/> stays null: it answers on its own all the same).
+    /// </summary>
+    public bool InBatch { get; set; }
+
+    /// <summary>The next call registered under the same id (the tool loop's calls by id); null for the last.</summary>
+    public ToolCall? NextWithSameId { get; set; }
+
+    /// <summary>Whether the latest attempt to write this call's <c>toolResponse</c> frame included its response.</summary>
+    public bool Answered { get; set; }
+
+    /// <summary>The response, once the call has an outcome (null when it was cancelled); set by <see cref="Complete"/>.</summary>
+    public FunctionResponse? Response { get; private set; }
 
     /// <summary>How the model runs the call: the declared behavior, or the model's default when none was declared.</summary>
     public Behavior EffectiveBehavior { get; }
@@ -78,8 +92,30 @@ internal sealed class ToolCall
     /// <summary>The name and arguments, for finding identical calls in flight; null when the tool runs each call.</summary>
     public string? DuplicateKey { get; set; }
 
-    /// <summary>Completes with the call's response (null when cancelled), for the calls that share it.</summary>
-    public TaskCompletionSource<FunctionResponse?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Completes with the call's response (null when cancelled), for the calls that share it. Made on first use: most calls
+    /// are never shared.
+    /// </summary>
+    public Task<FunctionResponse?> Result
+    {
+        get
+        {
+            TaskCompletionSource<FunctionResponse?>? result = Volatile.Read(ref _result);
+            if (result is null)
+            {
+                var created = new TaskCompletionSource<FunctionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                result = Interlocked.CompareExchange(ref _result, created, null) ?? created;
+
+                // Completed before the source existed: Complete did not see it.
+                if (Volatile.Read(ref _completed) == 1)
+                {
+                    result.TrySetResult(Response);
+                }
+            }
+
+            return result.Task;
+        }
+    }
 
     /// <summary>Whether the call is waiting for the approval callback (a timeout then reads as an approval timeout).</summary>
     public bool WaitingForApproval { get; set; }
@@ -103,6 +139,31 @@ internal sealed class ToolCall
                 // A callback registered by the tool threw; the tool's own task reports its outcome.
             }
         }
+    }
+
+    /// <summary>Records the call's outcome: its response (null when cancelled), also for the calls that share it.</summary>
+    /// <param name="response">The response.</param>
+    public void Complete(FunctionResponse? response)
+    {
+        Response = response;
+        Interlocked.Exchange(ref _completed, 1);
+        Volatile.Read(ref _result)?.TrySetResult(response);
+    }
+
+    /// <summary>This call's response, when it has one and was not cancelled by id (see <see cref="IToolResponseSource"/>).</summary>
+    /// <param name="deliveredMessageCount">The session's count of delivered messages now.</param>
+    /// <returns>The response, or null.</returns>
+    public List<FunctionResponse>? Collect(long deliveredMessageCount)
+    {
+        Answered = false;
+        if (Response is not { } response || IsCancelledById)
+        {
+            return null;
+        }
+
+        SentAtIndex = deliveredMessageCount;
+        Answered = true;
+        return [response];
     }
 
     /// <summary>Releases the token source (and its timer).</summary>

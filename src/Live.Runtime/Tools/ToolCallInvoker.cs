@@ -26,16 +26,70 @@ internal sealed class ToolCallInvoker
         _approve = approve;
     }
 
-    /// <summary>Runs the call; <paramref name="slotFreed"/> runs as soon as the tool returns, before the outcome is classified.</summary>
-    public async Task<ToolCallOutcome> InvokeAsync(ToolCall call, long startedTimestamp, Action slotFreed)
+    /// <summary>
+    /// Runs the call; <paramref name="slotFreed"/> runs as soon as the tool returns, before the outcome is classified.
+    /// Completes synchronously when the tool does.
+    /// </summary>
+    public ValueTask<ToolCallOutcome> InvokeAsync(ToolCall call, long startedTimestamp, Action slotFreed)
     {
-        ToolCallOutcome outcome = await ClassifyAsync(call, startedTimestamp, slotFreed).ConfigureAwait(false);
+        if (call.SharedWith is not null || call.Info is { RequiresApproval: true })
+        {
+            return new ValueTask<ToolCallOutcome>(InvokeGatedAsync(call, startedTimestamp, slotFreed));
+        }
 
-        // Never answer a call the model cancelled, even when it finished (or failed) first.
-        return call.IsCancelledById && outcome.Status != ToolCallStatus.Cancelled ? Cancelled(call, startedTimestamp) : outcome;
+        ValueTask<FunctionResponse> invoking;
+        try
+        {
+            // A call cancelled (or timed out) while it waited for a slot never reaches its tool.
+            call.Token.ThrowIfCancellationRequested();
+            invoking = _tools.InvokeAsync(call.Call, call.Token);
+        }
+        catch (Exception ex)
+        {
+            slotFreed();
+            return new ValueTask<ToolCallOutcome>(Final(call, startedTimestamp, Caught(call, startedTimestamp, ex)));
+        }
+
+        if (!invoking.IsCompleted)
+        {
+            return new ValueTask<ToolCallOutcome>(AwaitToolAsync(call, invoking, startedTimestamp, slotFreed));
+        }
+
+        FunctionResponse? response;
+        try
+        {
+            response = invoking.Result;
+        }
+        catch (Exception ex)
+        {
+            slotFreed();
+            return new ValueTask<ToolCallOutcome>(Final(call, startedTimestamp, Caught(call, startedTimestamp, ex)));
+        }
+
+        slotFreed();
+        return new ValueTask<ToolCallOutcome>(Final(call, startedTimestamp, Classify(call, startedTimestamp, response)));
     }
 
-    private async Task<ToolCallOutcome> ClassifyAsync(ToolCall call, long startedTimestamp, Action slotFreed)
+    /// <summary>The rest of <see cref="InvokeAsync"/> for a tool that did not complete synchronously.</summary>
+    private async Task<ToolCallOutcome> AwaitToolAsync(ToolCall call, ValueTask<FunctionResponse> invoking, long startedTimestamp, Action slotFreed)
+    {
+        FunctionResponse? response;
+        try
+        {
+            response = await invoking.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            slotFreed();
+            return Final(call, startedTimestamp, Caught(call, startedTimestamp, ex));
+        }
+
+        slotFreed();
+        return Final(call, startedTimestamp, Classify(call, startedTimestamp, response));
+    }
+
+    /// <summary><see cref="InvokeAsync"/> for a call that waits for an approval or shares an identical running call's result.</summary>
+    private async Task<ToolCallOutcome> InvokeGatedAsync(ToolCall call, long startedTimestamp, Action slotFreed)
     {
         FunctionResponse? response;
         try
@@ -48,8 +102,8 @@ internal sealed class ToolCallInvoker
                 {
                     if (_approve is null)
                     {
-                        return Outcome(call, startedTimestamp, ToolCallStatus.NotApproved,
-                            FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.ApprovalUnavailable(call.Name)));
+                        return Final(call, startedTimestamp, Outcome(call, startedTimestamp, ToolCallStatus.NotApproved,
+                            FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.ApprovalUnavailable(call.Name))));
                     }
 
                     call.WaitingForApproval = true;
@@ -59,19 +113,19 @@ internal sealed class ToolCallInvoker
                     call.Token.ThrowIfCancellationRequested();
                     if (!approval.IsApproved)
                     {
-                        return Outcome(call, startedTimestamp, ToolCallStatus.NotApproved,
-                            FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.NotApproved(call.Name, approval.Reason)));
+                        return Final(call, startedTimestamp, Outcome(call, startedTimestamp, ToolCallStatus.NotApproved,
+                            FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.NotApproved(call.Name, approval.Reason))));
                     }
                 }
 
                 if (call.SharedWith is { } leader)
                 {
-                    FunctionResponse? shared = await leader.Result.Task.WaitAsync(call.Token).ConfigureAwait(false);
+                    FunctionResponse? shared = await leader.Result.WaitAsync(call.Token).ConfigureAwait(false);
                     if (shared is null)
                     {
                         // The running call was cancelled: this one was never run, so it is answered as stopped.
-                        return Outcome(call, startedTimestamp, ToolCallStatus.ToolError, FunctionResponse.FromError(call.Id, call.Name,
-                            new LiveToolError(LiveToolError.StatusCancelled, $"The identical call of \"{call.Name}\" this call waited for was cancelled.", retryable: true) { ReasonCode = "shared_call_cancelled" }));
+                        return Final(call, startedTimestamp, Outcome(call, startedTimestamp, ToolCallStatus.ToolError, FunctionResponse.FromError(call.Id, call.Name,
+                            new LiveToolError(LiveToolError.StatusCancelled, $"The identical call of \"{call.Name}\" this call waited for was cancelled.", retryable: true) { ReasonCode = "shared_call_cancelled" })));
                     }
 
                     response = Copy(shared, call);
@@ -86,7 +140,22 @@ internal sealed class ToolCallInvoker
                 slotFreed();
             }
         }
-        catch (OperationCanceledException) when (call.Token.IsCancellationRequested)
+        catch (Exception ex)
+        {
+            return Final(call, startedTimestamp, Caught(call, startedTimestamp, ex));
+        }
+
+        return Final(call, startedTimestamp, Classify(call, startedTimestamp, response));
+    }
+
+    // Never answer a call the model cancelled, even when it finished (or failed) first.
+    private static ToolCallOutcome Final(ToolCall call, long startedTimestamp, ToolCallOutcome outcome) =>
+        call.IsCancelledById && outcome.Status != ToolCallStatus.Cancelled ? Cancelled(call, startedTimestamp) : outcome;
+
+    /// <summary>The outcome of a call whose tool (or approval, or shared call) threw.</summary>
+    private ToolCallOutcome Caught(ToolCall call, long startedTimestamp, Exception exception)
+    {
+        if (exception is OperationCanceledException && call.Token.IsCancellationRequested)
         {
             if (call.IsCancelledById || _loopToken.IsCancellationRequested)
             {
@@ -97,13 +166,15 @@ internal sealed class ToolCallInvoker
             return Outcome(call, startedTimestamp, ToolCallStatus.TimedOut, FunctionResponse.FromError(call.Id, call.Name,
                 call.WaitingForApproval ? ToolErrorText.ApprovalTimedOut(call.Name, timeout) : ToolErrorText.TimedOutError(call.Name, timeout)));
         }
-        catch (Exception ex)
-        {
-            FunctionResponse error = FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.FailedError(call.Name, ex, _includeExceptionDetails));
-            error.ToolException = ex;
-            return Outcome(call, startedTimestamp, StatusOf(ex), error, ex);
-        }
 
+        FunctionResponse error = FunctionResponse.FromError(call.Id, call.Name, ToolErrorText.FailedError(call.Name, exception, _includeExceptionDetails));
+        error.ToolException = exception;
+        return Outcome(call, startedTimestamp, StatusOf(exception), error, exception);
+    }
+
+    /// <summary>The outcome of a call whose tool returned <paramref name="response"/>.</summary>
+    private ToolCallOutcome Classify(ToolCall call, long startedTimestamp, FunctionResponse? response)
+    {
         if (response is null)
         {
             return Outcome(call, startedTimestamp, ToolCallStatus.NoResponse,

@@ -35,7 +35,9 @@ internal sealed class ToolCallScheduler
     public void Schedule(IReadOnlyList<ToolCall> calls)
     {
         // Calls of blocking tools answer together unless told otherwise; non-blocking tools always answer on their own.
+        // A batch of one answers on its own (the same frame), so it needs no batch object.
         ToolCallBatch? batch = null;
+        bool batching = false;
         if (!_respondImmediately)
         {
             int blocking = 0;
@@ -47,7 +49,8 @@ internal sealed class ToolCallScheduler
                 }
             }
 
-            if (blocking > 0)
+            batching = blocking > 0;
+            if (blocking > 1)
             {
                 batch = new ToolCallBatch(blocking);
             }
@@ -55,15 +58,23 @@ internal sealed class ToolCallScheduler
 
         foreach (ToolCall call in calls)
         {
-            if (!call.IsNonBlocking && batch is not null)
+            if (!call.IsNonBlocking && batching)
             {
-                call.Batch = batch;
-                batch.Add(call);
+                call.InBatch = true;
+                if (batch is not null)
+                {
+                    call.Batch = batch;
+                    batch.Add(call);
+                }
             }
 
             Interlocked.Increment(ref _active);
             _counters?.OnCallStarted();
-            lock (_lock)
+        }
+
+        lock (_lock)
+        {
+            foreach (ToolCall call in calls)
             {
                 _queued.Enqueue(call);
             }
@@ -86,7 +97,7 @@ internal sealed class ToolCallScheduler
     {
         if (TakeDeferred() is { } call)
         {
-            _ = Task.Run(() => _run(call));
+            RunOnThreadPool(call);
         }
     }
 
@@ -96,6 +107,10 @@ internal sealed class ToolCallScheduler
         lock (_lock)
         {
             _runningCalls--;
+            if (_queued.Count == 0)
+            {
+                return;
+            }
         }
 
         StartQueuedCalls(fromReceiveLoop: false);
@@ -155,7 +170,10 @@ internal sealed class ToolCallScheduler
                 continue;
             }
 
-            _ = Task.Run(() => _run(next));
+            RunOnThreadPool(next);
         }
     }
+
+    // Its own method, so that the closure is made only for a call that goes to the thread pool.
+    private void RunOnThreadPool(ToolCall call) => _ = Task.Run(() => _run(call));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Live.Tools;
 using Microsoft.Extensions.Logging;
@@ -26,8 +27,15 @@ internal sealed class ToolLoop
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _loopCts;
     // Calls by id from their start until their response was handed to the session (for a batch: until the batch went out),
-    // so that a cancellation by id reaches a call that finished and waits for its batch. Several calls may share an id.
-    private readonly Dictionary<string, List<ToolCall>> _running = new(StringComparer.Ordinal);
+    // so that a cancellation by id reaches a call that finished and waits for its batch. Several calls may share an id:
+    // the first one is the key's value, the others follow it through ToolCall.NextWithSameId.
+    private readonly Dictionary<string, ToolCall> _running = new(StringComparer.Ordinal);
+
+    // Guards the ids: _running, _seen and _seenOrder, _cancelledBeforeSeen and _cancelledBeforeSeenOrder.
+    private readonly object _idsLock = new();
+
+    // The calls of one message being started (StartCalls runs on the receive loop only, one message at a time).
+    private readonly List<ToolCall> _starting = [];
 
     // Responses written since the latest resumable handle arrived: the ones a resumption may have to write again.
     private readonly List<ToolCall> _sinceHandle = [];
@@ -117,7 +125,7 @@ internal sealed class ToolLoop
         if (replay.Count > 0)
         {
             ToolLoopLog.ResponsesReplayed(_logger, replay.Count);
-            _ = SendAsync(replay);
+            _ = SendAsync(new ToolCallBatch(replay));
         }
 
         // A call still running whose latest interim response went out after the handle: the resumed session has not seen
@@ -135,12 +143,15 @@ internal sealed class ToolLoop
 
     private List<ToolCall> RunningCalls()
     {
-        lock (_running)
+        lock (_idsLock)
         {
             var calls = new List<ToolCall>(_running.Count);
-            foreach (List<ToolCall> sameId in _running.Values)
+            foreach (ToolCall first in _running.Values)
             {
-                calls.AddRange(sameId);
+                for (ToolCall? call = first; call is not null; call = call.NextWithSameId)
+                {
+                    calls.Add(call);
+                }
             }
 
             return calls;
@@ -291,12 +302,24 @@ internal sealed class ToolLoop
             return;
         }
 
-        ToolCall[]? sameId = null;
-        lock (_running)
+        List<ToolCall>? sameId = null;
+        lock (_idsLock)
         {
-            if (_running.TryGetValue(id, out List<ToolCall>? calls))
+            if (_running.TryGetValue(id, out ToolCall? first))
             {
-                sameId = [.. calls];
+                sameId = [];
+                for (ToolCall? call = first; call is not null; call = call.NextWithSameId)
+                {
+                    sameId.Add(call);
+                }
+            }
+            else if (_cancelledBeforeSeen.Add(id))
+            {
+                _cancelledBeforeSeenOrder.Enqueue(id);
+                if (_cancelledBeforeSeenOrder.Count > RememberedCancelledIds)
+                {
+                    _cancelledBeforeSeen.Remove(_cancelledBeforeSeenOrder.Dequeue());
+                }
             }
         }
 
@@ -313,45 +336,24 @@ internal sealed class ToolLoop
         }
 
         ToolLoopLog.CancellationForUnknownCall(_logger, id);
-        lock (_cancelledBeforeSeen)
-        {
-            if (_cancelledBeforeSeen.Add(id))
-            {
-                _cancelledBeforeSeenOrder.Enqueue(id);
-                if (_cancelledBeforeSeenOrder.Count > RememberedCancelledIds)
-                {
-                    _cancelledBeforeSeen.Remove(_cancelledBeforeSeenOrder.Dequeue());
-                }
-            }
-        }
     }
 
-    private bool WasCancelledBeforeSeen(string? id)
+    /// <summary>
+    /// Records the id of a call that arrived: <see cref="CallSighting.Duplicate"/> when it was seen before (a duplicate
+    /// delivery), <see cref="CallSighting.CancelledBefore"/> when a cancellation named it before it arrived.
+    /// </summary>
+    private CallSighting Sight(string? id)
     {
         if (id is null)
         {
-            return false;
+            return CallSighting.New;
         }
 
-        lock (_cancelledBeforeSeen)
-        {
-            return _cancelledBeforeSeen.Contains(id);
-        }
-    }
-
-    /// <summary>Records an id; false when it was seen before (the call is a duplicate delivery).</summary>
-    private bool FirstSighting(string? id)
-    {
-        if (id is null)
-        {
-            return true;
-        }
-
-        lock (_seen)
+        lock (_idsLock)
         {
             if (!_seen.Add(id))
             {
-                return false;
+                return CallSighting.Duplicate;
             }
 
             _seenOrder.Enqueue(id);
@@ -360,81 +362,139 @@ internal sealed class ToolLoop
                 _seen.Remove(_seenOrder.Dequeue());
             }
 
-            return true;
+            return _cancelledBeforeSeen.Contains(id) ? CallSighting.CancelledBefore : CallSighting.New;
+        }
+    }
+
+    /// <summary>Registers a started call under its id, so that a cancellation by id reaches it.</summary>
+    private void Register(ToolCall call)
+    {
+        if (call.Id is not { } id)
+        {
+            return;
+        }
+
+        lock (_idsLock)
+        {
+            if (_running.TryGetValue(id, out ToolCall? first))
+            {
+                // A repeated id was dropped by Sight (runs once, answered once) unless it was forgotten since; a
+                // cancellation of the id cancels every call registered here.
+                ToolCall last = first;
+                while (last.NextWithSameId is { } next)
+                {
+                    last = next;
+                }
+
+                last.NextWithSameId = call;
+            }
+            else
+            {
+                _running[id] = call;
+            }
         }
     }
 
     private void StartCalls(IList<FunctionCall> calls)
     {
-        var started = new List<ToolCall>(calls.Count);
+        List<ToolCall> started = _starting;
         foreach (FunctionCall call in calls)
         {
-            if (call is null)
+            if (call is not null && Admit(call) is { } toolCall)
             {
-                continue;
+                started.Add(toolCall);
             }
-
-            if (!FirstSighting(call.Id))
-            {
-                ToolLoopLog.DuplicateCallIgnored(_logger, call.Name ?? "", call.Id ?? "");
-                continue;
-            }
-
-            if (WasCancelledBeforeSeen(call.Id))
-            {
-                ToolLoopLog.CallCancelled(_logger, call.Name ?? "", call.Id, 0);
-                Observe(new ToolCallOutcome { Call = call, Name = call.Name ?? "", Status = ToolCallStatus.Cancelled, Duration = TimeSpan.Zero });
-                continue;
-            }
-
-            if (string.IsNullOrEmpty(call.Id) && !_session.IsVertexAI)
-            {
-                // Its answer could not name it, and a response without an id is refused on the Gemini API: reported here,
-                // and the other calls of the message are answered as usual.
-                ToolLoopLog.CallWithoutId(_logger, call.Name ?? "");
-                continue;
-            }
-
-            _tools.TryGetTool(call.Name ?? "", out LiveToolInfo? info);
-            Behavior effective = info is null ? Behavior.Unspecified : _profile?.EffectiveBehavior(info.Declaration.Behavior) ?? info.Behavior;
-            var toolCall = new ToolCall(call, info, _options.DefaultTimeout, _loopCts.Token, _counters, effective) { MessageIndex = _session.DeliveredMessageCount };
-            if (toolCall.Id is { } id)
-            {
-                lock (_running)
-                {
-                    if (!_running.TryGetValue(id, out List<ToolCall>? sameId))
-                    {
-                        _running[id] = sameId = new List<ToolCall>(1);
-                    }
-
-                    // A repeated id was dropped above (runs once, answered once); a cancellation of the id cancels what is registered here.
-                    sameId.Add(toolCall);
-                }
-            }
-
-            if (info?.DuplicateCalls == LiveToolDuplicateCalls.ShareInFlight)
-            {
-                string key = (call.Name ?? "") + "\n" + (call.Args?.GetRawText() ?? "{}");
-                lock (_inFlightByArguments)
-                {
-                    if (_inFlightByArguments.TryGetValue(key, out ToolCall? leader))
-                    {
-                        toolCall.SharedWith = leader;
-                    }
-                    else
-                    {
-                        toolCall.DuplicateKey = key;
-                        _inFlightByArguments[key] = toolCall;
-                    }
-                }
-            }
-
-            started.Add(toolCall);
         }
 
         if (started.Count > 0)
         {
-            _scheduler.Schedule(started);
+            try
+            {
+                _scheduler.Schedule(started);
+            }
+            finally
+            {
+                started.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The call to start for <paramref name="call"/>, registered under its id; null when it is not run (a second delivery,
+    /// cancelled before it arrived, or without the id the Gemini API needs).
+    /// </summary>
+    private ToolCall? Admit(FunctionCall call)
+    {
+        CallSighting sighting = Sight(call.Id);
+        if (sighting != CallSighting.New || (string.IsNullOrEmpty(call.Id) && !_session.IsVertexAI))
+        {
+            Refuse(call, sighting);
+            return null;
+        }
+
+        _tools.TryGetTool(call.Name ?? "", out LiveToolInfo? info);
+        Behavior effective = info is null ? Behavior.Unspecified : _profile?.EffectiveBehavior(info.Declaration.Behavior) ?? info.Behavior;
+        var toolCall = new ToolCall(call, info, _options.DefaultTimeout, _loopCts.Token, _counters, effective) { MessageIndex = _session.DeliveredMessageCount };
+        Register(toolCall);
+        if (info?.DuplicateCalls == LiveToolDuplicateCalls.ShareInFlight)
+        {
+            ShareInFlight(toolCall);
+        }
+
+        return toolCall;
+    }
+
+    // The rare paths of Admit live in their own methods (here and below), so the hot ones stay small for the JIT.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Refuse(FunctionCall call, CallSighting sighting)
+    {
+        switch (sighting)
+        {
+            case CallSighting.Duplicate:
+                ToolLoopLog.DuplicateCallIgnored(_logger, call.Name ?? "", call.Id ?? "");
+                break;
+            case CallSighting.CancelledBefore:
+                ToolLoopLog.CallCancelled(_logger, call.Name ?? "", call.Id, 0);
+                Observe(new ToolCallOutcome { Call = call, Name = call.Name ?? "", Status = ToolCallStatus.Cancelled, Duration = TimeSpan.Zero });
+                break;
+            default:
+                // Its answer could not name it, and a response without an id is refused on the Gemini API: reported here,
+                // and the other calls of the message are answered as usual.
+                ToolLoopLog.CallWithoutId(_logger, call.Name ?? "");
+                break;
+        }
+    }
+
+    /// <summary>Lets a call share the result of an identical call in flight (<see cref="LiveToolDuplicateCalls.ShareInFlight"/>), or leads.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ShareInFlight(ToolCall toolCall)
+    {
+        FunctionCall call = toolCall.Call;
+        string key = (call.Name ?? "") + "\n" + (call.Args?.GetRawText() ?? "{}");
+        lock (_inFlightByArguments)
+        {
+            if (_inFlightByArguments.TryGetValue(key, out ToolCall? leader))
+            {
+                toolCall.SharedWith = leader;
+            }
+            else
+            {
+                toolCall.DuplicateKey = key;
+                _inFlightByArguments[key] = toolCall;
+            }
+        }
+    }
+
+    /// <summary>A leading call ended: later identical calls run on their own.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EndShareInFlight(ToolCall call, string key)
+    {
+        lock (_inFlightByArguments)
+        {
+            if (_inFlightByArguments.TryGetValue(key, out ToolCall? current) && ReferenceEquals(current, call))
+            {
+                _inFlightByArguments.Remove(key);
+            }
         }
     }
 
@@ -456,23 +516,28 @@ internal sealed class ToolLoop
         }
     }
 
-    /// <summary>Runs one call on the thread pool: invoke, record, answer (alone or with its batch), clean up.</summary>
+    /// <summary>
+    /// Runs one call: invoke, record, answer (alone or with its batch), clean up. Completes synchronously when the tool and
+    /// the send do.
+    /// </summary>
     private async Task RunCallAsync(ToolCall call)
     {
         long startedTimestamp = Stopwatch.GetTimestamp();
         Activity? activity = _telemetry.CallStarting(call);
         var scope = new LiveToolCallScope(call.Call, CanSendInterim(call) ? (interim, token) => SendInterimAsync(call, interim) : null);
         LiveToolCallScope.Current = scope;
-        ToolCallOutcome outcome;
+        ValueTask<ToolCallOutcome> invoking;
         try
         {
-            outcome = await _invoker.InvokeAsync(call, startedTimestamp, _scheduler.OnSlotFreed).ConfigureAwait(false);
+            invoking = _invoker.InvokeAsync(call, startedTimestamp, _scheduler.OnSlotFreed);
         }
         finally
         {
+            // The tool's own continuations keep the scope: they captured it while it was current.
             LiveToolCallScope.Current = null;
         }
 
+        ToolCallOutcome outcome = await invoking.ConfigureAwait(false);
         _telemetry.CallCompleted(outcome, activity);
         Observe(outcome);
         FunctionResponse? response = outcome.Response;
@@ -481,35 +546,28 @@ internal sealed class ToolLoop
             FinishResponse(call, response, scope);
         }
 
-        call.Response = response;
-        call.Result.TrySetResult(response);
+        call.Complete(response);
         if (call.DuplicateKey is { } key)
         {
-            lock (_inFlightByArguments)
-            {
-                if (_inFlightByArguments.TryGetValue(key, out ToolCall? current) && ReferenceEquals(current, call))
-                {
-                    _inFlightByArguments.Remove(key);
-                }
-            }
+            EndShareInFlight(call, key);
         }
 
         try
         {
-            if (call.Batch is null)
+            if (call.Batch is not { } batch)
             {
                 if (response is not null)
                 {
-                    await SendAsync([call]).ConfigureAwait(false);
+                    await SendAsync(call).ConfigureAwait(false);
                 }
 
                 Unregister(call);
             }
-            else if (call.Batch.Complete() is { } batch)
+            else if (batch.Complete())
             {
                 // The calls of a batch stay cancellable by id until the batch goes out.
                 await SendAsync(batch).ConfigureAwait(false);
-                foreach (ToolCall member in batch)
+                foreach (ToolCall member in batch.Calls)
                 {
                     Unregister(member);
                 }
@@ -554,7 +612,26 @@ internal sealed class ToolLoop
     /// </summary>
     private void FinishResponse(ToolCall call, FunctionResponse response, LiveToolCallScope scope)
     {
-        if (scope.TakeParts() is { } parts)
+        List<FunctionResponsePart>? parts = scope.TakeParts();
+        if (parts is null && !scope.InterimSent && response.WillContinue is null && response.Parts is null)
+        {
+            // The usual response: nothing attached, no interim responses.
+            if (!call.InBatch)
+            {
+                ApplyScheduling(call, response);
+            }
+
+            return;
+        }
+
+        FinishAttachedResponse(call, response, scope, parts);
+    }
+
+    /// <summary><see cref="FinishResponse"/> for a response with parts, <c>willContinue</c>, or after interim responses.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FinishAttachedResponse(ToolCall call, FunctionResponse response, LiveToolCallScope scope, List<FunctionResponsePart>? parts)
+    {
+        if (parts is not null)
         {
             response.Parts ??= new List<FunctionResponsePart>();
             foreach (FunctionResponsePart part in parts)
@@ -572,7 +649,7 @@ internal sealed class ToolLoop
             response.WillContinue = null;
         }
 
-        if (call.Batch is null)
+        if (!call.InBatch)
         {
             ApplyScheduling(call, response);
         }
@@ -621,20 +698,9 @@ internal sealed class ToolLoop
 
         try
         {
-            int sent = await _session.SendToolResponsesWhenReadyAsync(
-                () =>
-                {
-                    if (call.IsCancelledById || call.Response is not null)
-                    {
-                        return [];
-                    }
-
-                    call.LastInterim = response;
-                    call.InterimSentAtIndex = _session.DeliveredMessageCount;
-                    return [response];
-                },
-                _loopCts.Token).ConfigureAwait(false);
-            if (sent == 0)
+            var interim = new InterimResponse(call, response);
+            await _session.SendToolResponsesWhenReadyAsync(interim, _loopCts.Token).ConfigureAwait(false);
+            if (!interim.Answered)
             {
                 return false;
             }
@@ -657,65 +723,167 @@ internal sealed class ToolLoop
             return;
         }
 
-        lock (_running)
+        lock (_idsLock)
         {
-            if (_running.TryGetValue(id, out List<ToolCall>? sameId) && sameId.Remove(call) && sameId.Count == 0)
+            if (!_running.TryGetValue(id, out ToolCall? first))
             {
-                _running.Remove(id);
+                return;
+            }
+
+            if (ReferenceEquals(first, call))
+            {
+                if (call.NextWithSameId is { } next)
+                {
+                    _running[id] = next;
+                }
+                else
+                {
+                    _running.Remove(id);
+                }
+
+                call.NextWithSameId = null;
+                return;
+            }
+
+            for (ToolCall previous = first; previous.NextWithSameId is { } current; previous = current)
+            {
+                if (ReferenceEquals(current, call))
+                {
+                    previous.NextWithSameId = current.NextWithSameId;
+                    call.NextWithSameId = null;
+                    return;
+                }
             }
         }
     }
 
     /// <summary>
     /// Answers the calls that have a response and were not cancelled by id, choosing them at the moment the frame is
-    /// written (after a resumption, once the calls the resumed session does not know were cancelled).
+    /// written (after a resumption, once the calls the resumed session does not know were cancelled). Never throws; the
+    /// task is already complete when the frame was written at once.
     /// </summary>
-    private async Task SendAsync(IReadOnlyList<ToolCall> calls)
+    private Task SendAsync(ToolCall call) => SendAsync(call, call, null);
+
+    /// <inheritdoc cref="SendAsync(ToolCall)"/>
+    private Task SendAsync(ToolCallBatch batch) => SendAsync(batch, null, batch);
+
+    private Task SendAsync(IToolResponseSource source, ToolCall? single, ToolCallBatch? batch)
     {
         if (_loopCts.IsCancellationRequested)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        List<ToolCall> answered = [];
+        Task sending;
         try
         {
-            int sent = await _session.SendToolResponsesWhenReadyAsync(
-                () =>
-                {
-                    answered.Clear();
-                    var responses = new List<FunctionResponse>(calls.Count);
-                    long index = _session.DeliveredMessageCount;
-                    foreach (ToolCall call in calls)
-                    {
-                        if (call.Response is { } response && !call.IsCancelledById)
-                        {
-                            call.SentAtIndex = index;
-                            answered.Add(call);
-                            responses.Add(response);
-                        }
-                    }
-
-                    return responses;
-                },
-                _loopCts.Token).ConfigureAwait(false);
-            if (sent > 0)
-            {
-                _counters?.OnResponsesSent(sent);
-                ToolLoopLog.ResponseSent(_logger, sent);
-            }
-
-            if (sent > 0 && _session.ResumptionEnabled)
-            {
-                lock (_sinceHandle)
-                {
-                    _sinceHandle.AddRange(answered);
-                }
-            }
+            sending = _session.SendToolResponsesWhenReadyAsync(source, _loopCts.Token);
         }
         catch (Exception ex)
         {
             ToolLoopLog.ResponseNotSent(_logger, ex);
+            return Task.CompletedTask;
+        }
+
+        if (sending.IsCompletedSuccessfully)
+        {
+            OnSent(single, batch);
+            return Task.CompletedTask;
+        }
+
+        return AwaitSentAsync(sending, single, batch);
+    }
+
+    private async Task AwaitSentAsync(Task sending, ToolCall? single, ToolCallBatch? batch)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+            OnSent(single, batch);
+        }
+        catch (Exception ex)
+        {
+            ToolLoopLog.ResponseNotSent(_logger, ex);
+        }
+    }
+
+    /// <summary>Counts and logs the responses the frame carried, and remembers them for a resumption.</summary>
+    private void OnSent(ToolCall? single, ToolCallBatch? batch)
+    {
+        int sent = 0;
+        if (single is not null)
+        {
+            sent = single.Answered ? 1 : 0;
+        }
+        else if (batch is not null)
+        {
+            foreach (ToolCall call in batch.Calls)
+            {
+                if (call.Answered)
+                {
+                    sent++;
+                }
+            }
+        }
+
+        if (sent == 0)
+        {
+            return;
+        }
+
+        _counters?.OnResponsesSent(sent);
+        ToolLoopLog.ResponseSent(_logger, sent);
+        if (_session.ResumptionEnabled)
+        {
+            lock (_sinceHandle)
+            {
+                if (single is not null)
+                {
+                    _sinceHandle.Add(single);
+                }
+                else
+                {
+                    foreach (ToolCall call in batch!.Calls)
+                    {
+                        if (call.Answered)
+                        {
+                            _sinceHandle.Add(call);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>What <see cref="Sight"/> learnt about a call's id.</summary>
+    private enum CallSighting
+    {
+        New,
+        Duplicate,
+        CancelledBefore,
+    }
+
+    /// <summary>
+    /// An interim response, sent unless its call was cancelled by id or has its final response by the time the frame is
+    /// written; remembered as the call's latest interim when it goes out.
+    /// </summary>
+    private sealed class InterimResponse(ToolCall call, FunctionResponse response) : IToolResponseSource
+    {
+        /// <summary>Whether the latest attempt to write the frame included the response.</summary>
+        public bool Answered { get; private set; }
+
+        public List<FunctionResponse>? Collect(long deliveredMessageCount)
+        {
+            Answered = false;
+            if (call.IsCancelledById || call.Response is not null)
+            {
+                return null;
+            }
+
+            call.LastInterim = response;
+            call.InterimSentAtIndex = deliveredMessageCount;
+            Answered = true;
+            return [response];
         }
     }
 }

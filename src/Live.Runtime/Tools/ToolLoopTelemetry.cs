@@ -24,7 +24,10 @@ internal sealed class ToolLoopTelemetry
             ToolLoopLog.CallArguments(Logger, call.Name, call.Id, call.Call.Args?.GetRawText() ?? "null");
         }
 
-        LiveToolTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", call.Name));
+        if (LiveToolTelemetry.Calls.Enabled)
+        {
+            LiveToolTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", call.Name));
+        }
         return activity;
     }
 
@@ -64,7 +67,7 @@ internal sealed class ToolLoopTelemetry
         }
 
         var nameTag = new KeyValuePair<string, object?>("gen_ai.tool.name", name);
-        if (outcome.IsError)
+        if (outcome.IsError && LiveToolTelemetry.Errors.Enabled)
         {
             LiveToolTelemetry.Errors.Add(1, nameTag, new KeyValuePair<string, object?>("error.type", errorType));
         }
@@ -77,7 +80,10 @@ internal sealed class ToolLoopTelemetry
             ToolLoopLog.CallResponse(Logger, name, outcome.Id, json);
         }
 
-        LiveToolTelemetry.Duration.Record(outcome.Duration.TotalSeconds, nameTag);
+        if (LiveToolTelemetry.Duration.Enabled)
+        {
+            LiveToolTelemetry.Duration.Record(outcome.Duration.TotalSeconds, nameTag);
+        }
         if (activity is not null)
         {
             if (errorType is not null)
