@@ -1,0 +1,140 @@
+using System.Net.Sockets;
+
+namespace Live.Transport;
+
+/// <summary>
+/// The stream under <see cref="ThreadedWebSocketTransport"/>'s WebSocket: its asynchronous reads and writes are the blocking
+/// ones, done on the calling thread and returned as completed tasks, so the socket is never used asynchronously (on Unix one
+/// asynchronous operation would switch it to non-blocking mode for good, and every later call would wait through the socket
+/// engine's thread). Bytes the handshake read past the response header come first.
+/// </summary>
+/// <remarks>
+/// Disposing it disposes the socket first, which makes a read or write blocked on another thread return (the runtime shuts
+/// the socket down), then the stream over it.
+/// </remarks>
+internal sealed class BlockingStream : Stream
+{
+    private readonly Socket _socket;
+    private readonly Stream _inner;
+    private byte[]? _pending;
+    private int _pendingOffset;
+    private int _pendingCount;
+
+    /// <summary>Wraps the connected socket's stream.</summary>
+    /// <param name="socket">The socket (blocking mode).</param>
+    /// <param name="inner">The stream over it: a <see cref="NetworkStream"/>, or the TLS stream over one.</param>
+    /// <param name="pending">Bytes already read past the handshake's response header (the WebSocket's first bytes).</param>
+    /// <param name="offset">Where they start.</param>
+    /// <param name="count">How many.</param>
+    public BlockingStream(Socket socket, Stream inner, byte[] pending, int offset, int count)
+    {
+        _socket = socket;
+        _inner = inner;
+        if (count > 0)
+        {
+            _pending = pending;
+            _pendingOffset = offset;
+            _pendingCount = count;
+        }
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_pending is { } pending)
+        {
+            int n = Math.Min(buffer.Length, _pendingCount);
+            pending.AsSpan(_pendingOffset, n).CopyTo(buffer);
+            _pendingOffset += n;
+            _pendingCount -= n;
+            if (_pendingCount == 0)
+            {
+                _pending = null;
+            }
+
+            return n;
+        }
+
+        return _inner.Read(buffer);
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return new ValueTask<int>(Read(buffer.Span));
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<int>(ex);
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
+
+    public override void Write(ReadOnlySpan<byte> buffer) => _inner.Write(buffer);
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            _inner.Write(buffer.Span);
+            return default;
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException(ex);
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush() => _inner.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _inner.Flush();
+            return Task.CompletedTask;
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _socket.Dispose();
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
