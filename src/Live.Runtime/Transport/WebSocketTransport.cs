@@ -39,7 +39,7 @@ internal sealed class WebSocketTransport : WebSocketTransportBase
     /// <summary>
     /// Opens a transport to the endpoint: over a socket of its own with a dedicated reading thread
     /// (<see cref="ThreadedWebSocketTransport"/>) unless the options call for a <see cref="ClientWebSocket"/> (see
-    /// <see cref="UsesClientWebSocket"/>), or over the WebSocket <see cref="ClientOptions.WebSocketFactory"/> supplies.
+    /// <see cref="UsesClientWebSocket(LiveEndpoint, ClientOptions)"/>), or over the WebSocket <see cref="ClientOptions.WebSocketFactory"/> supplies.
     /// </summary>
     /// <param name="endpoint">Where to connect.</param>
     /// <param name="options">Limits and WebSocket hooks.</param>
@@ -73,7 +73,15 @@ internal sealed class WebSocketTransport : WebSocketTransportBase
     /// <param name="endpoint">Where to connect.</param>
     /// <param name="options">The options.</param>
     /// <returns>Whether to use the <see cref="ClientWebSocket"/>.</returns>
-    internal static bool UsesClientWebSocket(LiveEndpoint endpoint, ClientOptions options)
+    internal static bool UsesClientWebSocket(LiveEndpoint endpoint, ClientOptions options) =>
+        UsesClientWebSocket(endpoint, options, static () => HttpClient.DefaultProxy);
+
+    /// <summary>As <see cref="UsesClientWebSocket(LiveEndpoint, ClientOptions)"/>, with the proxy settings given (tests).</summary>
+    /// <param name="endpoint">Where to connect.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="proxy">The proxy settings the <see cref="ClientWebSocket"/> would use.</param>
+    /// <returns>Whether to use the <see cref="ClientWebSocket"/>.</returns>
+    internal static bool UsesClientWebSocket(LiveEndpoint endpoint, ClientOptions options, Func<IWebProxy> proxy)
     {
         if (options.UseClientWebSocket || options.ConfigureWebSocket is not null || !WebSocketHandshake.CanWrite(endpoint.Headers))
         {
@@ -85,8 +93,8 @@ internal sealed class WebSocketTransport : WebSocketTransportBase
         Uri target = builder.Uri;
         try
         {
-            IWebProxy proxy = HttpClient.DefaultProxy;
-            return !proxy.IsBypassed(target) && proxy.GetProxy(target) is { } via && via != target;
+            IWebProxy settings = proxy();
+            return !settings.IsBypassed(target) && settings.GetProxy(target) is { } via && via != target;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
