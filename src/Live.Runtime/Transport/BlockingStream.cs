@@ -14,6 +14,13 @@ namespace Live.Transport;
 /// </remarks>
 internal sealed class BlockingStream : Stream
 {
+    /// <summary>
+    /// The largest write done on the caller's thread (a WebSocket frame: header and payload in one write). Smaller ones fit
+    /// in the socket's send buffer unless the peer stopped reading; then the caller waits until the keep-alive, a
+    /// cancellation or the close timeout aborts the connection.
+    /// </summary>
+    internal const int SynchronousWriteLimit = 64 * 1024;
+
     private readonly Socket _socket;
     private readonly Stream _inner;
     private byte[]? _pending;
@@ -94,6 +101,24 @@ internal sealed class BlockingStream : Stream
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (buffer.Length > SynchronousWriteLimit)
+        {
+            // Larger than a socket's send buffer is sure to hold: written by a thread of its own (started at once, whatever
+            // the pool is doing), so a peer that stops reading leaves the caller with a pending send (which its token can
+            // cancel, aborting the connection) instead of a blocked thread. The WebSocket keeps the buffer until the task
+            // completes.
+            return new ValueTask(Task.Factory.StartNew(
+                static state =>
+                {
+                    var (inner, bytes) = ((Stream, ReadOnlyMemory<byte>))state!;
+                    inner.Write(bytes.Span);
+                },
+                (_inner, buffer),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+                TaskScheduler.Default));
+        }
+
         try
         {
             _inner.Write(buffer.Span);

@@ -15,7 +15,8 @@ namespace Live.Transport;
 /// <para>
 /// A message read while nobody waits goes into the bounded queue (<see cref="WebSocketTransportBase"/>); when it is full the
 /// thread waits for the reader. Sends write synchronously on the caller's thread (a tool response goes out on the reading
-/// thread without a hop); a send blocked by a full kernel buffer blocks its caller, and cancelling it aborts the connection
+/// thread without a hop); a frame larger than <see cref="BlockingStream.SynchronousWriteLimit"/> is written by a thread of its own,
+/// and a smaller send blocked by a full kernel buffer blocks its caller; cancelling a blocked send aborts the connection
 /// as on the other transport.
 /// </para>
 /// <para>
