@@ -21,7 +21,12 @@ internal sealed class BlockingStream : Stream
     /// </summary>
     internal const int SynchronousWriteLimit = 64 * 1024;
 
+    private const int ReadBufferSize = 16 * 1024;
+
     private readonly Socket _socket;
+    private readonly byte[]? _readBuffer;
+    private int _readOffset;
+    private int _readCount;
     private readonly Stream _inner;
     private byte[]? _pending;
     private int _pendingOffset;
@@ -33,10 +38,15 @@ internal sealed class BlockingStream : Stream
     /// <param name="pending">Bytes already read past the handshake's response header (the WebSocket's first bytes).</param>
     /// <param name="offset">Where they start.</param>
     /// <param name="count">How many.</param>
-    public BlockingStream(Socket socket, Stream inner, byte[] pending, int offset, int count)
+    /// <param name="buffered">
+    /// Whether to read through a buffer of its own: for a plain socket, so that the WebSocket's small reads (a frame header,
+    /// then the payload) take one system call for a small message, or for several; a TLS stream buffers already.
+    /// </param>
+    public BlockingStream(Socket socket, Stream inner, byte[] pending, int offset, int count, bool buffered)
     {
         _socket = socket;
         _inner = inner;
+        _readBuffer = buffered ? new byte[ReadBufferSize] : null;
         if (count > 0)
         {
             _pending = pending;
@@ -77,7 +87,33 @@ internal sealed class BlockingStream : Stream
             return n;
         }
 
-        return _inner.Read(buffer);
+        if (_readBuffer is not { } readBuffer)
+        {
+            return _inner.Read(buffer);
+        }
+
+        if (_readCount == 0)
+        {
+            if (buffer.Length >= readBuffer.Length)
+            {
+                return _inner.Read(buffer);
+            }
+
+            int read = _inner.Read(readBuffer);
+            if (read == 0)
+            {
+                return 0;
+            }
+
+            _readOffset = 0;
+            _readCount = read;
+        }
+
+        int taken = Math.Min(buffer.Length, _readCount);
+        readBuffer.AsSpan(_readOffset, taken).CopyTo(buffer);
+        _readOffset += taken;
+        _readCount -= taken;
+        return taken;
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

@@ -122,7 +122,7 @@ internal static class WebSocketHandshake
                     WebSocketError.NotAWebSocket, $"The server returned status code '{status}' when status code '101' was expected."));
             }
 
-            var blocking = new BlockingStream(socket, stream, buffer, headerEnd, read - headerEnd);
+            var blocking = new BlockingStream(socket, stream, buffer, headerEnd, read - headerEnd, buffered: !secure);
             var creation = new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = options.KeepAliveInterval };
 #if NET9_0_OR_GREATER
             if (options.KeepAliveInterval > TimeSpan.Zero)
