@@ -76,6 +76,18 @@ public sealed class ClientOptions
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
 
     /// <summary>
+    /// Whether to connect with a <see cref="ClientWebSocket"/> (false by default). By default the client opens the connection
+    /// itself (TCP, TLS, the WebSocket handshake) and reads it on a dedicated thread named <c>Live receive</c> with blocking
+    /// reads, handing each message to the waiting reader on that thread: one thread wake-up per message instead of two. The
+    /// <see cref="ClientWebSocket"/> is used anyway when <see cref="ConfigureWebSocket"/> is set, when a proxy applies to the
+    /// service's address (<see cref="System.Net.Http.HttpClient.DefaultProxy"/>, for example from <c>HTTPS_PROXY</c>), or
+    /// when <see cref="Headers"/> sets a header the handshake writes itself; <see cref="WebSocketFactory"/> replaces both.
+    /// Set it for a handshake only the <see cref="ClientWebSocket"/> does (for example HTTP/2 through
+    /// <see cref="ConfigureWebSocket"/>), or to keep every read on the thread pool.
+    /// </summary>
+    public bool UseClientWebSocket { get; set; }
+
+    /// <summary>
     /// Supplies an already connected <see cref="WebSocket"/> instead of a <see cref="ClientWebSocket"/>: it gets the
     /// URL (which may carry the API key) and the handshake headers. For tests, unusual transports and proxies.
     /// </summary>
