@@ -88,6 +88,12 @@ public sealed class ClientOptions
     public bool UseClientWebSocket { get; set; }
 
     /// <summary>
+    /// Validates the service's TLS certificate on the default transport instead of the system's trust store (null: the
+    /// system's validation). Internal: the tests use it for a server with a certificate of their own.
+    /// </summary>
+    internal System.Net.Security.RemoteCertificateValidationCallback? ServerCertificateValidation { get; set; }
+
+    /// <summary>
     /// Supplies an already connected <see cref="WebSocket"/> instead of a <see cref="ClientWebSocket"/>: it gets the
     /// URL (which may carry the API key) and the handshake headers. For tests, unusual transports and proxies.
     /// </summary>

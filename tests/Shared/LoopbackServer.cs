@@ -68,11 +68,28 @@ internal sealed partial class LoopbackServer : IAsyncDisposable
         return StartCoreAsync(handler, rejectWithStatus);
     }
 
-    private static async Task<LoopbackServer> StartCoreAsync(Func<WebSocket, Task>? handler, int? rejectWithStatus)
+    /// <summary>Starts a TLS server (wss) with <paramref name="certificate"/> that runs <paramref name="handler"/> for each WebSocket connection.</summary>
+    /// <param name="handler">Plays the service's part on the accepted socket.</param>
+    /// <param name="certificate">The server's certificate, with its private key.</param>
+    public static Task<LoopbackServer> StartTlsAsync(Func<WebSocket, Task> handler, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(certificate);
+        return StartCoreAsync(handler, rejectWithStatus: null, certificate);
+    }
+
+    private static async Task<LoopbackServer> StartCoreAsync(
+        Func<WebSocket, Task>? handler, int? rejectWithStatus, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         WebApplication app = builder.Build();
         var server = new LoopbackServer(app, queuesConnections: handler is null);
         app.UseWebSockets();

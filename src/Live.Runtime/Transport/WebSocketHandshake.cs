@@ -110,6 +110,7 @@ internal static class WebSocketHandshake
                 {
                     TargetHost = uri.IdnHost,
                     ApplicationProtocols = [SslApplicationProtocol.Http11],
+                    RemoteCertificateValidationCallback = options.ServerCertificateValidation,
                 });
             }
 

@@ -211,6 +211,68 @@ public class ThreadedTransportTests
         await transport.CloseAsync(1000, null, default);
     }
 
+    [Fact]
+    public async Task Over_TLS_the_default_transport_checks_the_certificate_upgrades_and_reads_on_the_receive_thread()
+    {
+        using System.Security.Cryptography.X509Certificates.X509Certificate2 certificate = SelfSignedLoopbackCertificate();
+        var received = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using LoopbackServer server = await LoopbackServer.StartTlsAsync(
+            async socket =>
+            {
+                await waiting.Task.WaitAsync(Bound);
+                await LoopbackServer.SendAsync(socket, "{\"a\":1}");
+                received.SetResult(await LoopbackServer.ReadAsync(socket));
+                await LoopbackServer.DrainUntilCloseAsync(socket);
+            },
+            certificate);
+
+        ClientOptions options = Options();
+        string? seenThumbprint = null;
+        options.ServerCertificateValidation = (_, presented, _, _) =>
+        {
+            seenThumbprint = presented?.GetCertHashString();
+            return seenThumbprint == certificate.GetCertHashString();
+        };
+        var endpoint = new LiveEndpoint($"wss://localhost:{server.Port}/ws?key=SECRET_TEST_KEY", new Dictionary<string, string> { ["x-test"] = "value" });
+        await using ILiveTransport transport = await WebSocketTransport.ConnectAsync(endpoint, options, default);
+        Assert.IsType<ThreadedWebSocketTransport>(transport);
+        (string payload, string? thread) = await ReceiveAndAnswerAsync(transport, waiting.SetResult);
+        Assert.Equal("{\"a\":1}", payload);
+        Assert.Equal(ThreadedWebSocketTransport.ThreadName, thread);
+        Assert.Equal("{\"b\":2}", await received.Task.WaitAsync(Bound));
+        Assert.Equal(certificate.GetCertHashString(), seenThumbprint);
+        Assert.Equal("value", server.RequestHeaders["x-test"]);
+        await transport.CloseAsync(1000, null, default);
+    }
+
+    [Fact]
+    public async Task Over_TLS_a_certificate_the_system_does_not_trust_fails_the_connect_without_the_key_in_the_message()
+    {
+        using System.Security.Cryptography.X509Certificates.X509Certificate2 certificate = SelfSignedLoopbackCertificate();
+        await using LoopbackServer server = await LoopbackServer.StartTlsAsync(LoopbackServer.DrainUntilCloseAsync, certificate);
+        var endpoint = new LiveEndpoint($"wss://localhost:{server.Port}/ws?key=SECRET_TEST_KEY", new Dictionary<string, string>());
+        LiveServerException error = await Assert.ThrowsAsync<LiveServerException>(
+            async () => await WebSocketTransport.ConnectAsync(endpoint, Options(), default));
+        Assert.Equal(1006, error.CloseCode);
+        Assert.DoesNotContain("SECRET_TEST_KEY", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A certificate for localhost with its private key, usable by Kestrel on Linux (exported and loaded again).</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedLoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using System.Security.Cryptography.X509Certificates.X509Certificate2 created =
+            request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            created.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
+    }
+
     /// <summary>Waits for one message (then lets the server send it) and, on the thread the reader continues on, sends an answer.</summary>
     private static async Task<(string Payload, string? Thread)> ReceiveAndAnswerAsync(ILiveTransport transport, Action waiting)
     {
