@@ -277,20 +277,11 @@ internal sealed class ThreadedWebSocketTransport : WebSocketTransportBase, IValu
 
     public override async ValueTask DisposeAsync()
     {
-        if (!TryBeginDispose())
+        if (!await BeginDisposeAsync().ConfigureAwait(false))
         {
             return;
         }
 
-        // Give the peer a moment to answer our close frame (read by the reading thread), then stop it and drop the socket.
-        if (CloseSent && !IsCloseReceived)
-        {
-            await Task.WhenAny(Ended, Task.Delay(CloseTimeout < CloseHandshakeTimeout ? CloseTimeout : CloseHandshakeTimeout)).ConfigureAwait(false);
-        }
-
-        StopIdleTimer();
-        PumpCancellation.Cancel();
-        Socket.Abort();
         lock (Gate)
         {
             Monitor.PulseAll(Gate);

@@ -234,20 +234,11 @@ internal sealed class WebSocketTransport : WebSocketTransportBase
 
     public override async ValueTask DisposeAsync()
     {
-        if (!TryBeginDispose())
+        if (!await BeginDisposeAsync().ConfigureAwait(false))
         {
             return;
         }
 
-        // Give the peer a moment to answer our close frame (read by the pump), then stop it and drop the socket.
-        if (CloseSent && !IsCloseReceived)
-        {
-            await Task.WhenAny(Ended, Task.Delay(CloseTimeout < CloseHandshakeTimeout ? CloseTimeout : CloseHandshakeTimeout)).ConfigureAwait(false);
-        }
-
-        StopIdleTimer();
-        PumpCancellation.Cancel();
-        Socket.Abort();
         Task<object>? running;
         lock (Gate)
         {

@@ -109,6 +109,30 @@ internal abstract class WebSocketTransportBase : ILiveTransport
     /// <summary>Stops the idle timer.</summary>
     protected void StopIdleTimer() => _idleTimer?.Dispose();
 
+    /// <summary>
+    /// The start of a dispose both transports share: marks the transport disposed, gives the peer a moment to answer
+    /// a close frame already sent (read by the reading side), then stops the idle timer and the reading and aborts the
+    /// socket. False when the transport was already disposed (nothing else to do).
+    /// </summary>
+    /// <returns>Whether this call disposes the transport.</returns>
+    protected async ValueTask<bool> BeginDisposeAsync()
+    {
+        if (!TryBeginDispose())
+        {
+            return false;
+        }
+
+        if (CloseSent && !IsCloseReceived)
+        {
+            await Task.WhenAny(Ended, Task.Delay(CloseTimeout < CloseHandshakeTimeout ? CloseTimeout : CloseHandshakeTimeout)).ConfigureAwait(false);
+        }
+
+        StopIdleTimer();
+        PumpCancellation.Cancel();
+        Socket.Abort();
+        return true;
+    }
+
     public async ValueTask SendTextAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
     {
         if (_closeReceived || _closeSent || Volatile.Read(ref _lossReason) is not null || Socket.State != WebSocketState.Open)
